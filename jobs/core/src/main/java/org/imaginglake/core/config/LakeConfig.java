@@ -1,0 +1,165 @@
+package org.imaginglake.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The settings of a run, from three layers; later layers win:
+ * <ol>
+ *   <li>the defaults shipped in the application ({@code conf/imaging-lake.properties}, on the classpath);</li>
+ *   <li>the file given with {@code --conf FILE};</li>
+ *   <li>command-line options (for example {@code --lake}, {@code --master}), applied by the CLI with {@link #with}.</li>
+ * </ol>
+ * Every key is a constant here with its default next to it (the {@code _DEFAULT} constant), so this class is the one
+ * place that says what a key means and what happens when it is missing. Values are immutable and serialisable, so a
+ * config can travel to Spark executors.
+ */
+public final class LakeConfig implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String DEFAULTS_RESOURCE = "/imaging-lake/conf/imaging-lake.properties";
+
+  /** Root folder or URI of the lake; each table is a Delta table in a sub-folder named after it. */
+  public static final String LAKE_DIR = "lake.dir";
+  public static final String LAKE_DIR_DEFAULT = "lake";
+
+  /** Spark master URL for the embedded launcher; ignored under spark-submit, which sets its own. */
+  public static final String SPARK_MASTER = "spark.master";
+  public static final String SPARK_MASTER_DEFAULT = "local[*]";
+
+  /** File holding the pseudonymisation key (see PseudonymKeys); environment variables take precedence. */
+  public static final String PRIVACY_KEY_FILE = "privacy.key-file";
+
+  /** IANA time zone of the site: DICOM dates and times carry no zone unless (0008,0201) is present. */
+  public static final String SITE_TIME_ZONE = "site.time-zone";
+  public static final String SITE_TIME_ZONE_DEFAULT = "UTC";
+
+  /** Most bytes read from one file before Pixel Data; a header larger than this is quarantined, not read on. */
+  public static final String INGEST_MAX_HEADER_BYTES = "ingest.max-header-bytes";
+  public static final long INGEST_MAX_HEADER_BYTES_DEFAULT = 64L * 1024 * 1024;
+
+  /** Target number of files per Spark task when parsing; more tasks balance better, fewer cost less. */
+  public static final String INGEST_FILES_PER_TASK = "ingest.files-per-task";
+  public static final int INGEST_FILES_PER_TASK_DEFAULT = 2000;
+
+  private final Map<String, String> values;
+
+  private LakeConfig(Map<String, String> values) {
+    this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+  }
+
+  /** The shipped defaults only. */
+  public static LakeConfig defaults() {
+    Properties props = new Properties();
+    try (InputStream in = LakeConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in != null) {
+        try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+          props.load(r);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the shipped defaults " + DEFAULTS_RESOURCE, e);
+    }
+    return new LakeConfig(toMap(props));
+  }
+
+  /** The shipped defaults overlaid with {@code file} (a Java properties file), when not null. */
+  public static LakeConfig load(Path file) {
+    LakeConfig base = defaults();
+    if (file == null) {
+      return base;
+    }
+    Properties props = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      props.load(r);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read configuration file " + file.toAbsolutePath() + ": " + e, e);
+    }
+    Map<String, String> merged = new TreeMap<>(base.values);
+    merged.putAll(toMap(props));
+    return new LakeConfig(merged).validated();
+  }
+
+  /** A copy with {@code key} set (used for command-line options); a null value leaves the key as it is. */
+  public LakeConfig with(String key, String value) {
+    if (value == null) {
+      return this;
+    }
+    Map<String, String> copy = new TreeMap<>(values);
+    copy.put(key, value);
+    return new LakeConfig(copy).validated();
+  }
+
+  public String get(String key, String defaultValue) {
+    String v = values.get(key);
+    return v == null || v.isBlank() ? defaultValue : v.trim();
+  }
+
+  public long getLong(String key, long defaultValue) {
+    String v = get(key, null);
+    if (v == null) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Setting " + key + " must be a whole number, cannot be: '" + v + "'");
+    }
+  }
+
+  public int getInt(String key, int defaultValue) {
+    long v = getLong(key, defaultValue);
+    if (v < 1 || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Setting " + key + " must be between 1 and " + Integer.MAX_VALUE
+          + ", cannot be: " + v);
+    }
+    return (int) v;
+  }
+
+  public String lakeDir() {
+    return get(LAKE_DIR, LAKE_DIR_DEFAULT);
+  }
+
+  public String sparkMaster() {
+    return get(SPARK_MASTER, SPARK_MASTER_DEFAULT);
+  }
+
+  public ZoneId siteTimeZone() {
+    String zone = get(SITE_TIME_ZONE, SITE_TIME_ZONE_DEFAULT);
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("Setting " + SITE_TIME_ZONE + " must be an IANA time zone such as "
+          + "Europe/London or America/New_York, cannot be: '" + zone + "'");
+    }
+  }
+
+  /** All settings, sorted by key (for run records and {@code --verbose} output). */
+  public Map<String, String> asMap() {
+    return values;
+  }
+
+  private LakeConfig validated() {
+    siteTimeZone();
+    getLong(INGEST_MAX_HEADER_BYTES, INGEST_MAX_HEADER_BYTES_DEFAULT);
+    getInt(INGEST_FILES_PER_TASK, INGEST_FILES_PER_TASK_DEFAULT);
+    return this;
+  }
+
+  private static Map<String, String> toMap(Properties props) {
+    Map<String, String> m = new TreeMap<>();
+    for (String name : props.stringPropertyNames()) {
+      m.put(name, props.getProperty(name));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,237 @@
+package org.imaginglake.core.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.SequenceItem;
+import com.pixelmed.dicom.TagFromName;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import org.imaginglake.core.dicom.DicomReadException.Stage;
+import org.imaginglake.core.dicom.json.DicomJsonWriter;
+import org.imaginglake.core.privacy.HeaderDeidentifier;
+import org.imaginglake.core.privacy.Pseudonymizer;
+import org.imaginglake.core.privacy.Pseudonymizer.Namespace;
+
+/**
+ * Turns a read header into a {@link DicomInstance}: typed columns, pseudonyms, then de-identification of the header
+ * in place and its DICOM JSON. The order matters: pseudonyms and age are taken from the raw values first, and the
+ * JSON is written only after {@link HeaderDeidentifier} has removed what must never be stored.
+ *
+ * <p>An instance without SOP Instance, Study Instance or Series Instance UID cannot be placed in the lake and is
+ * refused with stage {@code validate}. Thread-safe; one per executor task is typical.
+ */
+public final class InstanceExtractor {
+  private static final double DAYS_PER_YEAR = 365.25;
+
+  private final Pseudonymizer pseudonymizer;
+  private final HeaderDeidentifier deidentifier;
+  private final ZoneId siteZone;
+
+  public InstanceExtractor(Pseudonymizer pseudonymizer, ZoneId siteZone) {
+    this.pseudonymizer = pseudonymizer;
+    this.deidentifier = new HeaderDeidentifier(pseudonymizer);
+    this.siteZone = siteZone;
+  }
+
+  public DicomInstance extract(DicomHeader header, SourceFile source, String runId, Instant ingestedAt)
+      throws DicomReadException {
+    AttributeList a = header.attributes();
+    String sopInstanceUid = first(s(a, TagFromName.SOPInstanceUID), s(a, TagFromName.MediaStorageSOPInstanceUID));
+    String sopClassUid = first(s(a, TagFromName.SOPClassUID), s(a, TagFromName.MediaStorageSOPClassUID));
+    String studyUid = s(a, TagFromName.StudyInstanceUID);
+    String seriesUid = s(a, TagFromName.SeriesInstanceUID);
+    requirePresent(header, sopInstanceUid, "SOP Instance UID (0008,0018)");
+    requirePresent(header, studyUid, "Study Instance UID (0020,000D)");
+    requirePresent(header, seriesUid, "Series Instance UID (0020,000E)");
+
+    String tzText = s(a, TagFromName.TimezoneOffsetFromUTC);
+    ZoneOffset tzOffset = DicomDateTimes.parseOffset(tzText);
+    ZoneId zone = tzOffset != null ? tzOffset : siteZone;
+
+    LocalDate studyDate = DicomDateTimes.parseDate(s(a, TagFromName.StudyDate));
+    LocalTime studyTime = DicomDateTimes.parseTime(s(a, TagFromName.StudyTime));
+    Instant acquisition = DicomDateTimes.parseDateTime(s(a, TagFromName.AcquisitionDateTime), zone);
+    if (acquisition == null) {
+      acquisition = dateAndTime(a, TagFromName.AcquisitionDate, TagFromName.AcquisitionTime, zone);
+    }
+
+    String patientPseudoId = pseudonymizer.pseudonym(Namespace.PATIENT_ID, s(a, TagFromName.PatientID));
+    String accessionPseudoId = pseudonymizer.pseudonym(Namespace.ACCESSION_NUMBER, s(a, TagFromName.AccessionNumber));
+    Double ageYears = ageYears(s(a, TagFromName.PatientAge), DicomDateTimes.parseDate(s(a, TagFromName.PatientBirthDate)),
+        studyDate);
+
+    deidentifier.apply(a);
+    String json = DicomJsonWriter.toJson(a);
+
+    return new DicomInstance(
+        sopInstanceUid,
+        sopClassUid,
+        studyUid,
+        seriesUid,
+        s(a, TagFromName.Modality),
+        studyDate,
+        DicomDateTimes.formatTime(studyTime),
+        DicomDateTimes.combine(studyDate, studyTime, zone),
+        dateAndTime(a, TagFromName.SeriesDate, TagFromName.SeriesTime, zone),
+        acquisition,
+        dateAndTime(a, TagFromName.ContentDate, TagFromName.ContentTime, zone),
+        tzOffset == null ? null : tzText,
+        integer(s(a, TagFromName.SeriesNumber)),
+        integer(s(a, TagFromName.InstanceNumber)),
+        s(a, TagFromName.StationName),
+        s(a, TagFromName.Manufacturer),
+        s(a, TagFromName.ManufacturerModelName),
+        s(a, TagFromName.DeviceSerialNumber),
+        all(a, TagFromName.SoftwareVersions),
+        s(a, TagFromName.InstitutionName),
+        s(a, TagFromName.InstitutionalDepartmentName),
+        s(a, TagFromName.BodyPartExamined),
+        s(a, TagFromName.ProtocolName),
+        s(a, TagFromName.StudyDescription),
+        s(a, TagFromName.SeriesDescription),
+        all(a, TagFromName.ImageType),
+        integer(s(a, TagFromName.NumberOfFrames)),
+        header.transferSyntaxUid(),
+        all(a, TagFromName.SpecificCharacterSet),
+        s(a, TagFromName.PatientSex),
+        ageYears,
+        patientPseudoId,
+        accessionPseudoId,
+        decimal(firstInFunctionalGroups(a, Tags.CTDI_VOL)),
+        decimal(firstInFunctionalGroups(a, Tags.KVP)),
+        json,
+        header.bytesRead(),
+        source.path(),
+        source.sizeBytes(),
+        source.modifiedAt(),
+        runId,
+        ingestedAt);
+  }
+
+  /**
+   * Age at the study in years: from Patient's Age (AS: {@code nnnD|W|M|Y}) when valid, else from birth date and
+   * study date. Null when neither is known.
+   */
+  static Double ageYears(String patientAge, LocalDate birthDate, LocalDate studyDate) {
+    if (patientAge != null && patientAge.length() == 4) {
+      try {
+        int n = Integer.parseInt(patientAge.substring(0, 3));
+        switch (Character.toUpperCase(patientAge.charAt(3))) {
+          case 'Y': return (double) n;
+          case 'M': return n / 12.0;
+          case 'W': return n * 7 / DAYS_PER_YEAR;
+          case 'D': return n / DAYS_PER_YEAR;
+          default: break;
+        }
+      } catch (NumberFormatException ignored) {
+        // fall back to the birth date
+      }
+    }
+    if (birthDate != null && studyDate != null && !birthDate.isAfter(studyDate)) {
+      Period p = Period.between(birthDate, studyDate);
+      return p.getYears() + p.getMonths() / 12.0 + p.getDays() / DAYS_PER_YEAR;
+    }
+    return null;
+  }
+
+  /**
+   * The first value of {@code tag} at the top level, else in the Shared, else the first Per-frame Functional Groups
+   * item (one level of macro sequences down), as enhanced multi-frame objects store CTDIvol and kVp.
+   */
+  static String firstInFunctionalGroups(AttributeList a, AttributeTag tag) {
+    String top = s(a, tag);
+    if (top != null) {
+      return top;
+    }
+    for (AttributeTag groups : new AttributeTag[] {
+        TagFromName.SharedFunctionalGroupsSequence, TagFromName.PerFrameFunctionalGroupsSequence}) {
+      AttributeList item = firstItem(a, groups);
+      if (item == null) {
+        continue;
+      }
+      for (Attribute macro : item.values()) {
+        if (macro instanceof SequenceAttribute seq) {
+          AttributeList inner = firstItem(seq);
+          String v = inner == null ? null : s(inner, tag);
+          if (v != null) {
+            return v;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static AttributeList firstItem(AttributeList a, AttributeTag tag) {
+    Attribute attr = a.get(tag);
+    return attr instanceof SequenceAttribute seq ? firstItem(seq) : null;
+  }
+
+  private static AttributeList firstItem(SequenceAttribute seq) {
+    Iterator<SequenceItem> it = seq.iterator();
+    return it.hasNext() ? it.next().getAttributeList() : null;
+  }
+
+  private static Instant dateAndTime(AttributeList a, AttributeTag date, AttributeTag time, ZoneId zone) {
+    return DicomDateTimes.combine(DicomDateTimes.parseDate(s(a, date)), DicomDateTimes.parseTime(s(a, time)), zone);
+  }
+
+  private static void requirePresent(DicomHeader header, String value, String what) throws DicomReadException {
+    if (value == null) {
+      throw new DicomReadException(Stage.VALIDATE, header.kind(), "no " + what + ": an instance needs it to be "
+          + "placed in the lake (the header may be damaged, or this is not a composite instance)", null);
+    }
+  }
+
+  static String s(AttributeList a, AttributeTag tag) {
+    return DicomHeaderReader.value(a, tag);
+  }
+
+  private static String all(AttributeList a, AttributeTag tag) {
+    Attribute attr = a.get(tag);
+    if (attr == null) {
+      return null;
+    }
+    String v = Attribute.getDelimitedStringValuesOrNull(attr);
+    if (v == null) {
+      return null;
+    }
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static String first(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  private static Integer integer(String v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      Double d = decimal(v);
+      return d == null || d != Math.rint(d) ? null : d.intValue();
+    }
+  }
+
+  private static Double decimal(String v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(v.strip());
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

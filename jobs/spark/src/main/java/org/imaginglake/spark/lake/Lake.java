@@ -1,0 +1,170 @@
+package org.imaginglake.spark.lake;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The lake: a root folder (any Hadoop file system) holding one Delta table per sub-folder. Tables are created from
+ * their {@link TableSchema} on first write, so their columns, nullability and comments are exactly
+ * {@code schemas/<table>.json}; writes are conformed to that schema (column order, types) before they happen.
+ *
+ * <p>Writes are MERGEs on the table's natural key, which makes every job idempotent: applying the same rows twice
+ * leaves the table as it was after the first time.
+ */
+public final class Lake {
+  private final SparkSession spark;
+  private final Path root;
+
+  public Lake(SparkSession spark, String rootDir) {
+    this.spark = spark;
+    try {
+      Path p = new Path(rootDir);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      this.root = fs.makeQualified(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open lake folder " + rootDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** Fully qualified URI of the lake root. */
+  public String root() {
+    return root.toString();
+  }
+
+  /** Fully qualified URI of a table's folder (absolute, as Delta SQL requires). */
+  public String path(String table) {
+    return new Path(root, table).toString();
+  }
+
+  /** A scratch folder for one run's intermediate files, under {@code <lake>/_staging}. */
+  public String stagingPath(String runId, String name) {
+    return new Path(new Path(new Path(root, "_staging"), runId), name).toString();
+  }
+
+  public void deleteStaging(String runId) {
+    Path p = new Path(new Path(root, "_staging"), runId);
+    try {
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete staging folder " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean exists(String table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  public Dataset<Row> read(String table) {
+    if (!exists(table)) {
+      return spark.createDataFrame(List.of(), TableSchema.load(table).structType());
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** Creates the table from its schema file when it does not exist yet; true when it was created now. */
+  public boolean ensure(String table) {
+    if (exists(table)) {
+      return false;
+    }
+    TableSchema schema = TableSchema.load(table);
+    DeltaTable.createIfNotExists(spark)
+        .location(path(table))
+        .comment(schema.doc())
+        .addColumns(schema.structType())
+        .execute();
+    return true;
+  }
+
+  /** {@code rows} with exactly the table's columns, in order, cast to the declared types. */
+  public Dataset<Row> conform(String table, Dataset<Row> rows) {
+    TableSchema schema = TableSchema.load(table);
+    List<String> have = Arrays.asList(rows.columns());
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : schema.structType().fields()) {
+      if (!have.contains(f.name())) {
+        throw new IllegalArgumentException("Rows for table " + table + " lack column " + f.name());
+      }
+      cols.add(functions.col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    return rows.select(cols.toArray(new Column[0]));
+  }
+
+  /**
+   * Upserts {@code rows} on the table's key: matched rows are replaced when {@code updateMatched}, new keys are
+   * inserted. On a table created by this call the rows are appended (a MERGE into an empty table would only cost).
+   */
+  public void upsert(String table, Dataset<Row> rows, boolean updateMatched) {
+    Dataset<Row> conformed = conform(table, rows);
+    if (ensure(table)) {
+      conformed.write().format("delta").mode("append").save(path(table));
+      return;
+    }
+    TableSchema schema = TableSchema.load(table);
+    StringBuilder on = new StringBuilder();
+    for (String k : schema.key()) {
+      if (on.length() > 0) {
+        on.append(" AND ");
+      }
+      on.append("t.`").append(k).append("` <=> s.`").append(k).append('`');
+    }
+    var merge = DeltaTable.forPath(spark, path(table)).as("t").merge(conformed.as("s"), on.toString());
+    if (updateMatched) {
+      merge = merge.whenMatched().updateAll();
+    }
+    merge.whenNotMatched().insertAll().execute();
+  }
+
+  /** Appends rows (for tables whose key is unique by construction, such as pipeline_runs). */
+  public void append(String table, Dataset<Row> rows) {
+    Dataset<Row> conformed = conform(table, rows);
+    ensure(table);
+    conformed.write().format("delta").mode("append").save(path(table));
+  }
+
+  /** Table names present in the lake (folders holding a Delta log), sorted. */
+  public List<String> tables() {
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (FileStatus s : fs.listStatus(root)) {
+        if (s.isDirectory() && !s.getPath().getName().startsWith("_")
+            && fs.exists(new Path(s.getPath(), "_delta_log"))) {
+          names.add(s.getPath().getName());
+        }
+      }
+      names.sort(null);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list lake " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Registers every table of the lake as a temporary view of the same name, for SQL. */
+  public List<String> registerViews() {
+    List<String> names = tables();
+    for (String t : names) {
+      spark.read().format("delta").load(path(t)).createOrReplaceTempView(t);
+    }
+    return names;
+  }
+}
