@@ -1,0 +1,210 @@
+package org.imaginglake.core.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The raw identifying strings of one DICOM instance, and a substring test against them; used by
+ * {@link HeaderDeidentifier}'s scrub pass.
+ *
+ * <p>Two kinds of needle:
+ * <ul>
+ *   <li><b>exact</b> (case-sensitive, as identifiers are in DICOM and HL7): Patient ID, Other Patient IDs,
+ *       Accession Number, and the birth date both as written ({@code 19641014}) and as {@code 1964-10-14};</li>
+ *   <li><b>folded</b> (case-insensitive): each of the family, given and middle name components of each
+ *       representation (alphabetic, ideographic, phonetic) of a patient name. Prefix and suffix (titles such as
+ *       {@code Dr}) are not needles. A component is used whole, not split into words, so that "Mary Ann" does not
+ *       make "Ann" a needle.</li>
+ * </ul>
+ * A needle with fewer than {@value #MIN_LENGTH} characters (for names: letters or digits, so initials such as
+ * "S R" do not count) is dropped, as are placeholders that de-identification tools and test data put in name and
+ * ID fields ({@code ANONYMOUS}, {@code REMOVED}, {@code PATIENT}…): they identify no one and would only remove
+ * unrelated attributes. For a name component in CJK ideographs, kana or Hangul the minimum is
+ * {@value #MIN_LENGTH_CJK}, because family and given names there are mostly one or two characters
+ * (single-character components are not needles).
+ *
+ * <p>Cost: a string test is one {@code indexOf} per exact needle and one first-character-filtered
+ * {@code regionMatches} scan per folded needle, no allocation. A byte test (values of VR UN) covers only needles
+ * that are pure ASCII, folding ASCII case for names; a non-ASCII name inside an unknown-VR blob is not found.
+ * Not thread-safe; one instance per header.
+ */
+final class IdentifierNeedles {
+  static final int MIN_LENGTH = 3;
+  static final int MIN_LENGTH_CJK = 2;
+  private static final Set<String> PLACEHOLDERS = Set.of(
+      "anon", "anonymous", "anonymized", "anonymised", "removed", "unknown", "none", "null", "name", "patient",
+      "test", "nobody", "noone");
+
+  private final List<String> exact = new ArrayList<>(6);
+  private final List<String> folded = new ArrayList<>(6);
+  private byte[][] exactAscii;
+  private byte[][] foldedAscii;
+
+  /** Adds an identifier as an exact needle. */
+  void addId(String raw) {
+    String id = Pseudonymizer.normalise(raw);
+    if (id != null && id.length() >= MIN_LENGTH && !PLACEHOLDERS.contains(id.toLowerCase(Locale.ROOT))) {
+      add(exact, id);
+    }
+  }
+
+  /** Adds a DA value as exact needles, as written and in ISO form. */
+  void addDate(String raw) {
+    String date = Pseudonymizer.normalise(raw);
+    if (date == null) {
+      return;
+    }
+    addId(date);
+    if (date.length() == 8) {
+      addId(date.substring(0, 4) + '-' + date.substring(4, 6) + '-' + date.substring(6));
+    }
+  }
+
+  /** Adds the family, given and middle components of every representation of a PN value as folded needles. */
+  void addPersonName(String pn) {
+    if (pn == null) {
+      return;
+    }
+    int start = 0;
+    int component = 0;
+    for (int i = 0; i <= pn.length(); i++) {
+      char c = i < pn.length() ? pn.charAt(i) : '=';
+      if (c == '^' || c == '=') {
+        if (component < 3) {
+          addNameComponent(pn.substring(start, i));
+        }
+        component = c == '=' ? 0 : component + 1;
+        start = i + 1;
+      }
+    }
+  }
+
+  private void addNameComponent(String raw) {
+    String name = Pseudonymizer.normalise(raw);
+    while (name != null && !name.isEmpty() && (name.endsWith(",") || name.endsWith("."))) {
+      name = Pseudonymizer.normalise(name.substring(0, name.length() - 1));
+    }
+    if (name == null) {
+      return;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (isLongEnough(name) && !PLACEHOLDERS.contains(lower)) {
+      add(folded, lower);
+    }
+  }
+
+  /** At least {@value #MIN_LENGTH} letters or digits, or {@value #MIN_LENGTH_CJK} if one is CJK or Hangul. */
+  private static boolean isLongEnough(String name) {
+    int count = 0;
+    boolean cjk = false;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        count++;
+        cjk |= cp >= 0x2E80;
+      }
+      i += Character.charCount(cp);
+    }
+    return count >= (cjk ? MIN_LENGTH_CJK : MIN_LENGTH);
+  }
+
+  private void add(List<String> needles, String needle) {
+    if (!needles.contains(needle)) {
+      needles.add(needle);
+      exactAscii = null;
+      foldedAscii = null;
+    }
+  }
+
+  boolean isEmpty() {
+    return exact.isEmpty() && folded.isEmpty();
+  }
+
+  /** The needles, for messages and tests. */
+  List<String> all() {
+    List<String> all = new ArrayList<>(exact);
+    all.addAll(folded);
+    return all;
+  }
+
+  /** Whether {@code value} contains any needle. */
+  boolean foundIn(String value) {
+    if (value == null || value.length() < MIN_LENGTH_CJK) {
+      return false;
+    }
+    for (int i = 0; i < exact.size(); i++) {
+      if (value.indexOf(exact.get(i)) >= 0) {
+        return true;
+      }
+    }
+    for (int i = 0; i < folded.size(); i++) {
+      if (containsIgnoreCase(value, folded.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsIgnoreCase(String hay, String lowerNeedle) {
+    int n = lowerNeedle.length();
+    char first = lowerNeedle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0, last = hay.length() - n; i <= last; i++) {
+      char c = hay.charAt(i);
+      if ((c == first || c == firstUpper || Character.toLowerCase(c) == first)
+          && hay.regionMatches(true, i, lowerNeedle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the bytes, read as ASCII, contain an ASCII needle (names with ASCII case folded). */
+  boolean foundIn(byte[] value) {
+    if (value == null || value.length < MIN_LENGTH) {
+      return false;
+    }
+    if (exactAscii == null) {
+      exactAscii = ascii(exact);
+      foldedAscii = ascii(folded);
+    }
+    for (byte[] needle : exactAscii) {
+      if (indexOf(value, needle, false)) {
+        return true;
+      }
+    }
+    for (byte[] needle : foldedAscii) {
+      if (indexOf(value, needle, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[][] ascii(List<String> needles) {
+    return needles.stream()
+        .filter(s -> s.chars().allMatch(c -> c < 0x80))
+        .map(s -> s.getBytes(StandardCharsets.US_ASCII))
+        .toArray(byte[][]::new);
+  }
+
+  private static boolean indexOf(byte[] hay, byte[] needle, boolean foldAsciiCase) {
+    outer:
+    for (int i = 0, last = hay.length - needle.length; i <= last; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        int b = hay[i + j];
+        if (foldAsciiCase && b >= 'A' && b <= 'Z') {
+          b += 'a' - 'A';
+        }
+        if (b != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
