@@ -12,6 +12,8 @@ import java.io.InputStream;
 final class BoundedInputStream extends FilterInputStream {
   private final long limit;
   private long count;
+  private boolean endReached;
+  private boolean limitHit;
 
   BoundedInputStream(InputStream in, long limit) {
     super(in);
@@ -22,38 +24,53 @@ final class BoundedInputStream extends FilterInputStream {
     return count;
   }
 
+  /** Whether the underlying stream reported its end: then {@link #bytesRead()} is the whole file. */
+  boolean endReached() {
+    return endReached;
+  }
+
+  /** Whether a read was refused at the limit (readers above may have swallowed the exception). */
+  boolean limitHit() {
+    return limitHit;
+  }
+
   @Override
   public int read() throws IOException {
-    if (count >= limit) {
-      throw new HeaderTooLargeException(limit);
-    }
+    refuseAtLimit();
     int b = super.read();
     if (b >= 0) {
       count++;
+    } else {
+      endReached = true;
     }
     return b;
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (count >= limit) {
-      throw new HeaderTooLargeException(limit);
-    }
+    refuseAtLimit();
     int n = super.read(b, off, (int) Math.min(len, limit - count));
     if (n > 0) {
       count += n;
+    } else if (n < 0) {
+      endReached = true;
     }
     return n;
   }
 
   @Override
   public long skip(long n) throws IOException {
-    if (count >= limit) {
-      throw new HeaderTooLargeException(limit);
-    }
+    refuseAtLimit();
     long skipped = super.skip(Math.min(n, limit - count));
     count += skipped;
     return skipped;
+  }
+
+  private void refuseAtLimit() throws HeaderTooLargeException {
+    if (count >= limit) {
+      limitHit = true;
+      throw new HeaderTooLargeException(limit);
+    }
   }
 
   @Override

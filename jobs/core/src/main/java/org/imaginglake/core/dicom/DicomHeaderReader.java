@@ -28,6 +28,8 @@ public final class DicomHeaderReader {
   static final int BUFFER_BYTES = 16 * 1024;
   private static final int PEEK_BYTES = 132;
   private static final byte[] DICM = "DICM".getBytes(StandardCharsets.US_ASCII);
+  private static final java.util.Set<com.pixelmed.dicom.AttributeTag> PIXEL_DATA = java.util.Set.of(
+      TagFromName.PixelData, TagFromName.FloatPixelData, TagFromName.DoubleFloatPixelData);
 
   private final long maxHeaderBytes;
 
@@ -46,13 +48,15 @@ public final class DicomHeaderReader {
     DicomFileKind kind = classify(in);
     AttributeList list = new AttributeList();
     String transferSyntax;
+    boolean[] atPixelData = {false};
+    long stoppedAt;
     try {
       DicomInputStream din = new DicomInputStream(in);
-      list.read(din, TagFromName.PixelData);
+      // stop at top-level Pixel Data only: icon images inside sequences have Pixel Data of their own
+      stoppedAt = list.read(din, (l, tag, offset) -> atPixelData[0] = l == list && PIXEL_DATA.contains(tag));
       transferSyntax = transferSyntaxOf(list, din);
     } catch (BoundedInputStream.HeaderTooLargeException e) {
-      throw new DicomReadException(Stage.PARSE, kind, "header is larger than " + e.limit + " bytes before Pixel Data"
-          + " starts; if the file is genuine, raise ingest.max-header-bytes", e);
+      throw tooLarge(kind, e.limit, e);
     } catch (EOFException e) {
       throw new DicomReadException(Stage.PARSE, kind, "truncated: the file ends inside the header after "
           + counted.bytesRead() + " bytes" + detail(e), e);
@@ -60,11 +64,36 @@ public final class DicomHeaderReader {
       throw new DicomReadException(Stage.PARSE, kind, "unreadable DICOM header after " + counted.bytesRead()
           + " bytes: " + describe(e), e);
     }
+    // PixelMed logs and swallows most failures and returns what it has read so far; find out whether it finished.
+    if (counted.limitHit()) {
+      throw tooLarge(kind, maxHeaderBytes, null);
+    }
+    // A deflated data set is inflated by PixelMed: byte offsets and the end of the file cannot be compared there.
+    boolean deflated = TransferSyntax.DeflatedExplicitVRLittleEndian.equals(transferSyntax);
+    if (!atPixelData[0] && !deflated) {
+      if (!counted.endReached()) {
+        throw new DicomReadException(Stage.PARSE, kind, "damaged header: parsing gave up at byte " + stoppedAt
+            + " before the end of the file" + lastGood(list), null);
+      }
+      if (stoppedAt < counted.bytesRead()) {
+        throw new DicomReadException(Stage.PARSE, kind, "truncated or damaged: the header could be read only up to"
+            + " byte " + stoppedAt + " of " + counted.bytesRead() + lastGood(list), null);
+      }
+    }
     if (isDicomdir(list)) {
       throw new DicomReadException(Stage.CLASSIFY, DicomFileKind.DICOMDIR, "DICOMDIR (media directory index), not an"
           + " image or document; the files it lists are ingested on their own", null);
     }
     return new DicomHeader(list, kind, transferSyntax, counted.bytesRead());
+  }
+
+  private static DicomReadException tooLarge(DicomFileKind kind, long limit, Throwable cause) {
+    return new DicomReadException(Stage.PARSE, kind, "header is larger than " + limit + " bytes before Pixel Data"
+        + " starts; if the file is genuine, raise ingest.max-header-bytes", cause);
+  }
+
+  private static String lastGood(AttributeList list) {
+    return list.isEmpty() ? "" : " (last element read: " + list.lastKey() + ")";
   }
 
   private static DicomFileKind classify(BufferedInputStream in) throws DicomReadException {

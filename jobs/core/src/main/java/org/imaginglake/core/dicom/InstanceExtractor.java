@@ -104,8 +104,8 @@ public final class InstanceExtractor {
         ageYears,
         patientPseudoId,
         accessionPseudoId,
-        decimal(firstInFunctionalGroups(a, Tags.CTDI_VOL)),
-        decimal(firstInFunctionalGroups(a, Tags.KVP)),
+        number(findInFunctionalGroups(a, Tags.CTDI_VOL)),
+        number(findInFunctionalGroups(a, Tags.KVP)),
         json,
         header.bytesRead(),
         source.path(),
@@ -142,12 +142,12 @@ public final class InstanceExtractor {
   }
 
   /**
-   * The first value of {@code tag} at the top level, else in the Shared, else the first Per-frame Functional Groups
+   * The attribute {@code tag} at the top level, else in the Shared, else the first Per-frame Functional Groups
    * item (one level of macro sequences down), as enhanced multi-frame objects store CTDIvol and kVp.
    */
-  static String firstInFunctionalGroups(AttributeList a, AttributeTag tag) {
-    String top = s(a, tag);
-    if (top != null) {
+  static Attribute findInFunctionalGroups(AttributeList a, AttributeTag tag) {
+    Attribute top = a.get(tag);
+    if (top != null && top.getVM() > 0) {
       return top;
     }
     for (AttributeTag groups : new AttributeTag[] {
@@ -159,14 +159,30 @@ public final class InstanceExtractor {
       for (Attribute macro : item.values()) {
         if (macro instanceof SequenceAttribute seq) {
           AttributeList inner = firstItem(seq);
-          String v = inner == null ? null : s(inner, tag);
-          if (v != null) {
+          Attribute v = inner == null ? null : inner.get(tag);
+          if (v != null && v.getVM() > 0) {
             return v;
           }
         }
       }
     }
     return null;
+  }
+
+  /** The first value of a numeric attribute as a double, at full precision (FD/FL binary, DS/IS text). */
+  static Double number(Attribute attr) {
+    if (attr == null || attr.getVM() == 0) {
+      return null;
+    }
+    try {
+      double[] v = attr.getDoubleValues();
+      if (v != null && v.length > 0 && Double.isFinite(v[0])) {
+        return v[0];
+      }
+    } catch (com.pixelmed.dicom.DicomException | RuntimeException e) {
+      // fall back to the text form
+    }
+    return decimal(Attribute.getSingleStringValueOrNull(attr));
   }
 
   private static AttributeList firstItem(AttributeList a, AttributeTag tag) {

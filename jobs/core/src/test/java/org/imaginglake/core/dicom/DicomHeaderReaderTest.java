@@ -72,7 +72,7 @@ class DicomHeaderReaderTest {
   @Test
   void truncatedHeaderIsRefused() throws Exception {
     byte[] whole = Files.readAllBytes(SharedData.dicom("pydicom_debian/test_files/CT_small.dcm"));
-    byte[] cut = java.util.Arrays.copyOf(whole, 700);
+    byte[] cut = java.util.Arrays.copyOf(whole, 1500); // inside the value of (0019,1003)
     assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(cut)))
         .isInstanceOfSatisfying(DicomReadException.class, e -> {
           assertThat(e.stage()).isEqualTo(Stage.PARSE);
