@@ -65,8 +65,13 @@ record RawIdentifiers(Set<String> needles, Set<String> strong) {
     return new RawIdentifiers(needles, strong);
   }
 
+  /** Placeholders that test data puts in name and ID fields; they identify no one (same list as the scrubber). */
+  private static final Set<String> PLACEHOLDERS = Set.of("ANON", "ANONYMOUS", "ANONYMIZED", "ANONYMISED", "REMOVED",
+      "UNKNOWN", "NONE", "NULL", "NAME", "PATIENT", "TEST", "NOBODY", "NOONE");
+
   private static void add(String v, Set<String> other, Set<String> out) {
-    if (v != null && !v.isBlank() && !other.contains(v.strip().toUpperCase())) {
+    if (v != null && !v.isBlank() && !other.contains(v.strip().toUpperCase())
+        && !PLACEHOLDERS.contains(v.strip().toUpperCase())) {
       out.add(v.strip());
     }
   }
