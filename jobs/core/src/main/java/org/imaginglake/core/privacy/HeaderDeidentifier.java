@@ -4,7 +4,6 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.ClinicalTrialsAttributes;
-import com.pixelmed.dicom.CodedSequenceItem;
 import com.pixelmed.dicom.DicomDictionary;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.LongStringAttribute;
@@ -107,18 +106,10 @@ public final class HeaderDeidentifier implements Serializable {
       TagFromName.CodingSchemeDesignator, TagFromName.CodingSchemeVersion, TagFromName.CodeMeaning,
       tag("LongCodeValue"), tag("URNCodeValue"), tag("ContextIdentifier"), TagFromName.MappingResource);
   private static final String[] METHOD = {
-      "PS3.15 Basic Profile by PixelMed, options listed in the codes",
+      "PS3.15 E Basic Profile by PixelMed, options as coded",
       "Descriptors kept (not cleaned); SR person names removed",
       "IDs replaced by keyed HMAC-SHA256 pseudonyms",
       "Private elements kept; values holding own IDs removed"};
-  private static final String[][] OPTION_CODES = {
-      {"113100", "Basic Application Confidentiality Profile"},
-      {"113106", "Retain Longitudinal Temporal Information Full Dates Option"},
-      {"113108", "Retain Patient Characteristics Option"},
-      {"113109", "Retain Device Identity Option"},
-      {"113110", "Retain UIDs Option"},
-      {"113112", "Retain Institution Identity Option"}};
-
   private final Pseudonymizer pseudonymizer;
 
   public HeaderDeidentifier(Pseudonymizer pseudonymizer) {
@@ -156,6 +147,9 @@ public final class HeaderDeidentifier implements Serializable {
     int replaced;
     int scrubbed;
   }
+
+  private static final Attribute[] NONE = new Attribute[0];
+  private static final String[] NO_VALUES = new String[0];
 
   private record Visited(Attribute[] before, List<Attribute> kept, List<Attribute> ids, List<Namespace> namespaces) {}
 
@@ -210,37 +204,48 @@ public final class HeaderDeidentifier implements Serializable {
     }
   }
 
-  /** Counts PixelMed's changes, restores kept descriptors, cleans SR items, scrubs, then puts the pseudonyms. */
+  /** Counts PixelMed's changes, cleans SR items, scrubs, recurses; then restores the kept descriptors (scrubbed
+   * too) and puts the pseudonyms. One pass over the list: the attributes recorded before PixelMed ran and the
+   * list itself are both in tag order, so they are merged rather than looked up. */
   private void finish(AttributeList list, Pass pass) throws DicomException {
     Visited v = pass.visited.get(list);
-    if (v != null) {
-      for (Attribute a : v.before) {
-        Attribute now = list.get(a.getTag());
-        if (now == null) {
-          pass.removed++;
-        } else if (now != a && a.getVM() > 0) {
-          pass.replaced++;
-        }
-      }
-      if (v.kept != null) {
-        v.kept.forEach(list::put);
-      }
-    }
-    if (list.get(TagFromName.ValueType) != null) {
+    Attribute[] before = v == null ? NONE : v.before;
+    int b = 0;
+    if (v == null && list.get(TagFromName.ValueType) != null) {
       pass.removed += cleanSubjectContext(list);
     }
     for (Iterator<Attribute> it = list.values().iterator(); it.hasNext(); ) {
       Attribute a = it.next();
+      AttributeTag tag = a.getTag();
+      for (; b < before.length && before[b].getTag().compareTo(tag) < 0; b++) {
+        pass.removed++;
+      }
+      if (b < before.length && before[b].getTag().equals(tag)) {
+        if (before[b] != a && before[b].getVM() > 0) {
+          pass.replaced++;
+        }
+        b++;
+      }
       if (a instanceof SequenceAttribute seq) {
         for (Iterator<SequenceItem> items = seq.iterator(); items.hasNext(); ) {
           finish(items.next().getAttributeList(), pass);
         }
-      } else if (a.getTag().equals(TagFromName.PersonName)) {
+      } else if (tag.equals(TagFromName.PersonName)) {
         it.remove();
         pass.removed++;
       } else if (holdsIdentifier(a, pass.needles)) {
         it.remove();
         pass.scrubbed++;
+      }
+    }
+    pass.removed += before.length - b;
+    if (v != null && v.kept != null) {
+      for (Attribute a : v.kept) {
+        if (holdsIdentifier(a, pass.needles)) {
+          pass.scrubbed++;
+        } else {
+          list.put(a);
+        }
       }
     }
     if (v != null && v.ids != null) {
@@ -262,7 +267,7 @@ public final class HeaderDeidentifier implements Serializable {
     if (a instanceof UnknownAttribute) {
       return needles.foundIn(a.getByteValues());
     }
-    if (!(a instanceof StringAttribute) || !isScannedVr(a.getVR()) || CODED_ENTRY.contains(a.getTag())) {
+    if (!isScannedVr(a.getVR()) || CODED_ENTRY.contains(a.getTag())) {
       return false;
     }
     for (String s : values(a)) {
@@ -307,7 +312,9 @@ public final class HeaderDeidentifier implements Serializable {
     return subject ? 1 : 0;
   }
 
-  /** Replaces PixelMed's description of the method (which says descriptors were removed) by this class's. */
+  /** Replaces PixelMed's Deidentification Method text (which says descriptors were removed) by this class's, and
+   * keeps only the DCM option codes of its code sequence (PixelMed adds private 99PMP codes, one of which also says
+   * descriptors were removed); a description the header already had stays first. */
   private static void describe(AttributeList list, Attribute priorMethod, Attribute priorCodes)
       throws DicomException {
     Attribute method = new LongStringAttribute(TagFromName.DeidentificationMethod);
@@ -320,21 +327,27 @@ public final class HeaderDeidentifier implements Serializable {
     list.put(method);
     SequenceAttribute codes = priorCodes instanceof SequenceAttribute prior
         ? prior : new SequenceAttribute(TagFromName.DeidentificationMethodCodeSequence);
-    for (String[] code : OPTION_CODES) {
-      codes.addItem(new CodedSequenceItem(code[0], "DCM", code[1]).getAttributeList());
+    if (list.get(TagFromName.DeidentificationMethodCodeSequence) instanceof SequenceAttribute added) {
+      for (Iterator<SequenceItem> it = added.iterator(); it.hasNext(); ) {
+        AttributeList code = it.next().getAttributeList();
+        if ("DCM".equals(Attribute.getSingleStringValueOrNull(code, TagFromName.CodingSchemeDesignator))) {
+          codes.addItem(code);
+        }
+      }
     }
     list.put(codes);
   }
 
+  /** The values as read, padding included (no copy for VRs whose class keeps them). */
   private static String[] values(Attribute a) {
     if (a == null) {
-      return new String[0];
+      return NO_VALUES;
     }
     try {
-      String[] v = a.getStringValues();
-      return v == null ? new String[0] : v;
+      String[] v = a instanceof StringAttribute s ? s.getOriginalStringValues() : a.getStringValues();
+      return v == null ? NO_VALUES : v;
     } catch (DicomException e) {
-      return new String[0];
+      return NO_VALUES;
     }
   }
 

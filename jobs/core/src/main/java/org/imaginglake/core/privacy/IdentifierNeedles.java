@@ -26,9 +26,9 @@ import java.util.Set;
  * {@value #MIN_LENGTH_CJK}, because family and given names there are mostly one or two characters
  * (single-character components are not needles).
  *
- * <p>Cost: a string test is one {@code indexOf} per exact needle and one first-character-filtered
- * {@code regionMatches} scan per folded needle, no allocation. A byte test (values of VR UN) covers only needles
- * that are pure ASCII, folding ASCII case for names; a non-ASCII name inside an unknown-VR blob is not found.
+ * <p>Cost: a string test is one {@code String.indexOf} (vectorised by the JVM) per needle, plus one lower-case
+ * copy of the value when there are name needles. A byte test (values of VR UN) reads the bytes as ISO 8859-1 and
+ * covers only needles that are pure ASCII; a non-ASCII name inside an unknown-VR blob is not found.
  * Not thread-safe; one instance per header.
  */
 final class IdentifierNeedles {
@@ -40,8 +40,8 @@ final class IdentifierNeedles {
 
   private final List<String> exact = new ArrayList<>(6);
   private final List<String> folded = new ArrayList<>(6);
-  private byte[][] exactAscii;
-  private byte[][] foldedAscii;
+  private String[] exactAscii;
+  private String[] foldedAscii;
 
   /** Adds an identifier as an exact needle. */
   void addId(String raw) {
@@ -140,29 +140,18 @@ final class IdentifierNeedles {
         return true;
       }
     }
-    for (int i = 0; i < folded.size(); i++) {
-      if (containsIgnoreCase(value, folded.get(i))) {
-        return true;
+    if (!folded.isEmpty()) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      for (int i = 0; i < folded.size(); i++) {
+        if (lower.indexOf(folded.get(i)) >= 0) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static boolean containsIgnoreCase(String hay, String lowerNeedle) {
-    int n = lowerNeedle.length();
-    char first = lowerNeedle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    for (int i = 0, last = hay.length() - n; i <= last; i++) {
-      char c = hay.charAt(i);
-      if ((c == first || c == firstUpper || Character.toLowerCase(c) == first)
-          && hay.regionMatches(true, i, lowerNeedle, 0, n)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the bytes, read as ASCII, contain an ASCII needle (names with ASCII case folded). */
+  /** Whether the bytes, read as ISO 8859-1, contain an ASCII needle (names case-insensitively). */
   boolean foundIn(byte[] value) {
     if (value == null || value.length < MIN_LENGTH) {
       return false;
@@ -171,40 +160,24 @@ final class IdentifierNeedles {
       exactAscii = ascii(exact);
       foldedAscii = ascii(folded);
     }
-    for (byte[] needle : exactAscii) {
-      if (indexOf(value, needle, false)) {
+    String text = new String(value, StandardCharsets.ISO_8859_1);
+    for (String needle : exactAscii) {
+      if (text.indexOf(needle) >= 0) {
         return true;
       }
     }
-    for (byte[] needle : foldedAscii) {
-      if (indexOf(value, needle, true)) {
-        return true;
+    if (foldedAscii.length > 0) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String needle : foldedAscii) {
+        if (lower.indexOf(needle) >= 0) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static byte[][] ascii(List<String> needles) {
-    return needles.stream()
-        .filter(s -> s.chars().allMatch(c -> c < 0x80))
-        .map(s -> s.getBytes(StandardCharsets.US_ASCII))
-        .toArray(byte[][]::new);
-  }
-
-  private static boolean indexOf(byte[] hay, byte[] needle, boolean foldAsciiCase) {
-    outer:
-    for (int i = 0, last = hay.length - needle.length; i <= last; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        int b = hay[i + j];
-        if (foldAsciiCase && b >= 'A' && b <= 'Z') {
-          b += 'a' - 'A';
-        }
-        if (b != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+  private static String[] ascii(List<String> needles) {
+    return needles.stream().filter(s -> s.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
   }
 }
