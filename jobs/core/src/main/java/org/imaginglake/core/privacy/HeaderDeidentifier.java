@@ -9,16 +9,13 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
-import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.UnknownAttribute;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.imaginglake.core.privacy.Pseudonymizer.Namespace;
 
 /**
@@ -100,11 +97,6 @@ public final class HeaderDeidentifier implements Serializable {
       tag("AcquisitionDeviceProcessingDescription"), TagFromName.ContrastBolusAgent};
   private static final AttributeTag[] PATIENT_NAMES = {
       TagFromName.PatientName, TagFromName.OtherPatientNames, tag("PatientBirthName")};
-  /** Attributes of a coded entry: terminology, not patient data; a match is a coincidence with a vocabulary word
-   * (a given name "Filters" and "X-Ray Filters"), and removing one breaks the concept. */
-  private static final Set<AttributeTag> CODED_ENTRY = Set.of(TagFromName.CodeValue,
-      TagFromName.CodingSchemeDesignator, TagFromName.CodingSchemeVersion, TagFromName.CodeMeaning,
-      tag("LongCodeValue"), tag("URNCodeValue"), tag("ContextIdentifier"), TagFromName.MappingResource);
   private static final String[] METHOD = {
       "PS3.15 E Basic Profile by PixelMed, options as coded",
       "Descriptors kept (not cleaned); SR person names removed",
@@ -129,7 +121,7 @@ public final class HeaderDeidentifier implements Serializable {
       ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list, ClinicalTrialsAttributes.HandleUIDs.keep,
           false, true, true, true, true, true, ClinicalTrialsAttributes.HandleDates.keep, null, null,
           ClinicalTrialsAttributes.HandleStructuredContent.keep, false);
-      finish(list, pass);
+      finish(list, pass, false, false);
       describe(list, priorMethod, priorCodes);
     } catch (DicomException e) {
       throw new IllegalArgumentException("Cannot de-identify header of SOP Instance "
@@ -149,7 +141,6 @@ public final class HeaderDeidentifier implements Serializable {
   }
 
   private static final Attribute[] NONE = new Attribute[0];
-  private static final String[] NO_VALUES = new String[0];
 
   private record Visited(Attribute[] before, List<Attribute> kept, List<Attribute> ids, List<Namespace> namespaces) {}
 
@@ -160,12 +151,12 @@ public final class HeaderDeidentifier implements Serializable {
     for (AttributeTag t : PATIENT_NAMES) {
       Attribute a = list.get(t);
       if (a != null) {
-        for (String v : values(a)) {
+        for (String v : IdentifierNeedles.values(a)) {
           needles.addPersonName(v);
         }
       }
     }
-    for (String v : values(list.get(TagFromName.OtherPatientIDs))) {
+    for (String v : IdentifierNeedles.values(list.get(TagFromName.OtherPatientIDs))) {
       needles.addId(v);
     }
     needles.addDate(Attribute.getSingleStringValueOrNull(list, TagFromName.PatientBirthDate));
@@ -207,11 +198,11 @@ public final class HeaderDeidentifier implements Serializable {
   /** Counts PixelMed's changes, cleans SR items, scrubs, recurses; then restores the kept descriptors (scrubbed
    * too) and puts the pseudonyms. One pass over the list: the attributes recorded before PixelMed ran and the
    * list itself are both in tag order, so they are merged rather than looked up. */
-  private void finish(AttributeList list, Pass pass) throws DicomException {
-    Visited v = pass.visited.get(list);
+  private void finish(AttributeList list, Pass pass, boolean inContent, boolean contentItem) throws DicomException {
+    Visited v = inContent ? null : pass.visited.get(list);
     Attribute[] before = v == null ? NONE : v.before;
     int b = 0;
-    if (v == null && list.get(TagFromName.ValueType) != null) {
+    if (contentItem) {
       pass.removed += cleanSubjectContext(list);
     }
     for (Iterator<Attribute> it = list.values().iterator(); it.hasNext(); ) {
@@ -227,13 +218,14 @@ public final class HeaderDeidentifier implements Serializable {
         b++;
       }
       if (a instanceof SequenceAttribute seq) {
+        boolean content = tag.equals(TagFromName.ContentSequence);
         for (Iterator<SequenceItem> items = seq.iterator(); items.hasNext(); ) {
-          finish(items.next().getAttributeList(), pass);
+          finish(items.next().getAttributeList(), pass, inContent || content, content);
         }
       } else if (tag.equals(TagFromName.PersonName)) {
         it.remove();
         pass.removed++;
-      } else if (holdsIdentifier(a, pass.needles)) {
+      } else if (pass.needles.foundIn(a)) {
         it.remove();
         pass.scrubbed++;
       }
@@ -241,7 +233,7 @@ public final class HeaderDeidentifier implements Serializable {
     pass.removed += before.length - b;
     if (v != null && v.kept != null) {
       for (Attribute a : v.kept) {
-        if (holdsIdentifier(a, pass.needles)) {
+        if (pass.needles.foundIn(a)) {
           pass.scrubbed++;
         } else {
           list.put(a);
@@ -260,41 +252,9 @@ public final class HeaderDeidentifier implements Serializable {
     }
   }
 
-  static boolean holdsIdentifier(Attribute a, IdentifierNeedles needles) throws DicomException {
-    if (needles.isEmpty()) {
-      return false;
-    }
-    if (a instanceof UnknownAttribute) {
-      return needles.foundIn(a.getByteValues());
-    }
-    if (!isScannedVr(a.getVR()) || CODED_ENTRY.contains(a.getTag())) {
-      return false;
-    }
-    for (String s : values(a)) {
-      if (needles.foundIn(s)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** AE, LO, LT, PN, SH, ST, UC, UR, UT: the string VRs that can hold a name or an ID (see the class comment). */
-  static boolean isScannedVr(byte[] vr) {
-    if (vr == null || vr.length != 2) {
-      return false;
-    }
-    switch (vr[0] << 8 | vr[1]) {
-      case 'A' << 8 | 'E', 'L' << 8 | 'O', 'L' << 8 | 'T', 'P' << 8 | 'N', 'S' << 8 | 'H', 'S' << 8 | 'T',
-          'U' << 8 | 'C', 'U' << 8 | 'R', 'U' << 8 | 'T':
-        return true;
-      default:
-        return false;
-    }
-  }
-
   /** Takes the value out of Subject ID (121030, DCM) and Subject Birth Date (121031, DCM) content items. */
   private static int cleanSubjectContext(AttributeList item) {
-    String type = Attribute.getSingleStringValueOrNull(item, TagFromName.ValueType);
+    String type = firstValue(item.get(TagFromName.ValueType));
     AttributeTag valueTag = "TEXT".equals(type) ? TagFromName.TextValue
         : "DATE".equals(type) ? TagFromName.Date : null;
     if (valueTag == null || item.get(valueTag) == null
@@ -303,9 +263,9 @@ public final class HeaderDeidentifier implements Serializable {
       return 0;
     }
     AttributeList concept = names.getItem(0).getAttributeList();
-    String code = Attribute.getSingleStringValueOrEmptyString(concept, TagFromName.CodeValue);
+    String code = firstValue(concept.get(TagFromName.CodeValue));
     boolean subject = ("121030".equals(code) || "121031".equals(code))
-        && "DCM".equals(Attribute.getSingleStringValueOrEmptyString(concept, TagFromName.CodingSchemeDesignator));
+        && "DCM".equals(firstValue(concept.get(TagFromName.CodingSchemeDesignator)));
     if (subject) {
       item.remove(valueTag);
     }
@@ -318,7 +278,7 @@ public final class HeaderDeidentifier implements Serializable {
   private static void describe(AttributeList list, Attribute priorMethod, Attribute priorCodes)
       throws DicomException {
     Attribute method = new LongStringAttribute(TagFromName.DeidentificationMethod);
-    for (String s : values(priorMethod)) {
+    for (String s : IdentifierNeedles.values(priorMethod)) {
       method.addValue(s);
     }
     for (String s : METHOD) {
@@ -338,17 +298,10 @@ public final class HeaderDeidentifier implements Serializable {
     list.put(codes);
   }
 
-  /** The values as read, padding included (no copy for VRs whose class keeps them). */
-  private static String[] values(Attribute a) {
-    if (a == null) {
-      return NO_VALUES;
-    }
-    try {
-      String[] v = a instanceof StringAttribute s ? s.getOriginalStringValues() : a.getStringValues();
-      return v == null ? NO_VALUES : v;
-    } catch (DicomException e) {
-      return NO_VALUES;
-    }
+  /** The first value without padding, or null. */
+  private static String firstValue(Attribute a) {
+    String[] v = IdentifierNeedles.values(a);
+    return v.length == 0 ? null : Pseudonymizer.normalise(v[0]);
   }
 
   static AttributeTag tag(String keyword) {

@@ -1,5 +1,11 @@
 package org.imaginglake.core.privacy;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.StringAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UnknownAttribute;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +43,14 @@ final class IdentifierNeedles {
   private static final Set<String> PLACEHOLDERS = Set.of(
       "anon", "anonymous", "anonymized", "anonymised", "removed", "unknown", "none", "null", "name", "patient",
       "test", "nobody", "noone");
+
+  /** Attributes of a coded entry: terminology, not patient data; a match is a coincidence with a vocabulary word
+   * (a given name "Filters" and "X-Ray Filters"), and removing one breaks the concept. */
+  private static final Set<AttributeTag> CODED_ENTRY = Set.of(TagFromName.CodeValue,
+      TagFromName.CodingSchemeDesignator, TagFromName.CodingSchemeVersion, TagFromName.CodeMeaning,
+      HeaderDeidentifier.tag("LongCodeValue"), HeaderDeidentifier.tag("URNCodeValue"),
+      HeaderDeidentifier.tag("ContextIdentifier"), TagFromName.MappingResource);
+  private static final String[] NO_VALUES = new String[0];
 
   private final List<String> exact = new ArrayList<>(6);
   private final List<String> folded = new ArrayList<>(6);
@@ -130,6 +144,40 @@ final class IdentifierNeedles {
     return all;
   }
 
+  /** Whether the attribute's value contains a needle, for the VRs that can hold a name or an ID; false for
+   * sequences (the caller recurses) and for the terminology of coded entries. */
+  boolean foundIn(Attribute a) throws DicomException {
+    if (isEmpty()) {
+      return false;
+    }
+    if (a instanceof UnknownAttribute) {
+      return foundIn(a.getByteValues());
+    }
+    if (!isScannedVr(a.getVR()) || CODED_ENTRY.contains(a.getTag())) {
+      return false;
+    }
+    for (String s : values(a)) {
+      if (foundIn(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** AE, LO, LT, PN, SH, ST, UC, UR, UT: the string VRs that can hold a name or an ID (see HeaderDeidentifier). */
+  static boolean isScannedVr(byte[] vr) {
+    if (vr == null || vr.length != 2) {
+      return false;
+    }
+    switch (vr[0] << 8 | vr[1]) {
+      case 'A' << 8 | 'E', 'L' << 8 | 'O', 'L' << 8 | 'T', 'P' << 8 | 'N', 'S' << 8 | 'H', 'S' << 8 | 'T',
+          'U' << 8 | 'C', 'U' << 8 | 'R', 'U' << 8 | 'T':
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** Whether {@code value} contains any needle. */
   boolean foundIn(String value) {
     if (value == null || value.length() < MIN_LENGTH_CJK) {
@@ -179,5 +227,18 @@ final class IdentifierNeedles {
 
   private static String[] ascii(List<String> needles) {
     return needles.stream().filter(s -> s.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
+  }
+
+  /** The values as read, padding included (no copy for VRs whose class keeps them). */
+  static String[] values(Attribute a) {
+    if (a == null) {
+      return NO_VALUES;
+    }
+    try {
+      String[] v = a instanceof StringAttribute s ? s.getOriginalStringValues() : a.getStringValues();
+      return v == null ? NO_VALUES : v;
+    } catch (DicomException e) {
+      return NO_VALUES;
+    }
   }
 }
