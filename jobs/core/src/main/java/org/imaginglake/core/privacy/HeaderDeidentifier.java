@@ -1,5 +1,6 @@
 package org.imaginglake.core.privacy;
 
+import com.pixelmed.dicom.AgeStringAttribute;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
@@ -11,6 +12,11 @@ import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.TagFromName;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -29,8 +35,8 @@ import org.imaginglake.core.privacy.Pseudonymizer.Namespace;
  * series description and protocol name kept, ages not capped. It removes (X) or empties (Z) or dummies (D) the
  * identifying attributes at every level except inside Content Sequence, and adds Patient Identity Removed = YES.
  * Patient characteristics retained, as the option's Table E.1-1 column says: Patient's Age, Sex, Size, Weight,
- * Ethnic Group, Pregnancy and Smoking Status, Sex Neutered; when Patient's Age is absent PixelMed derives it from
- * the birth date and the study date. Allergies, Medical Alerts, Special Needs and Patient State ("clean" under the
+ * Ethnic Group, Pregnancy and Smoking Status, Sex Neutered; when Patient's Age is empty it is derived from the
+ * birth date and the study date, as PixelMed does (but here, thread-safely). Allergies, Medical Alerts, Special Needs and Patient State ("clean" under the
  * option) are removed. Institution Name, Address, Department and codes are retained (Retain Institution Identity).
  *
  * <p><b>Deliberate deviations</b>, for analytics; the stored Deidentification Method says so:
@@ -97,6 +103,8 @@ public final class HeaderDeidentifier implements Serializable {
       tag("AcquisitionDeviceProcessingDescription"), TagFromName.ContrastBolusAgent};
   private static final AttributeTag[] PATIENT_NAMES = {
       TagFromName.PatientName, TagFromName.OtherPatientNames, tag("PatientBirthName")};
+  private static final AttributeTag[] AGE_REFERENCE_DATES = {
+      TagFromName.StudyDate, TagFromName.SeriesDate, TagFromName.AcquisitionDate, TagFromName.ContentDate};
   private static final String[] METHOD = {
       "PS3.15 E Basic Profile by PixelMed, options as coded",
       "Descriptors kept (not cleaned); SR person names removed",
@@ -142,7 +150,8 @@ public final class HeaderDeidentifier implements Serializable {
 
   private static final Attribute[] NONE = new Attribute[0];
 
-  private record Visited(Attribute[] before, List<Attribute> kept, List<Attribute> ids, List<Namespace> namespaces) {}
+  private record Visited(Attribute[] before, List<Attribute> kept, List<Attribute> ids, List<Namespace> namespaces,
+      Attribute birthDate) {}
 
   /** Collects needles, sets aside identifiers and kept descriptors, records each list's attributes; mirrors
    * PixelMed's traversal (every sequence but Content Sequence). */
@@ -159,7 +168,8 @@ public final class HeaderDeidentifier implements Serializable {
     for (String v : IdentifierNeedles.values(list.get(TagFromName.OtherPatientIDs))) {
       needles.addId(v);
     }
-    needles.addDate(Attribute.getSingleStringValueOrNull(list, TagFromName.PatientBirthDate));
+    Attribute birthDate = list.remove(TagFromName.PatientBirthDate);
+    needles.addDate(Attribute.getSingleStringValueOrNull(birthDate));
     List<Attribute> ids = null;
     List<Namespace> namespaces = null;
     for (int i = 0; i < PSEUDONYMISED.length; i++) {
@@ -185,7 +195,7 @@ public final class HeaderDeidentifier implements Serializable {
       }
     }
     Attribute[] before = list.values().toArray(new Attribute[0]);
-    pass.visited.put(list, new Visited(before, kept, ids, namespaces));
+    pass.visited.put(list, new Visited(before, kept, ids, namespaces, birthDate));
     for (Attribute a : before) {
       if (a instanceof SequenceAttribute seq && !a.getTag().equals(TagFromName.ContentSequence)) {
         for (Iterator<SequenceItem> it = seq.iterator(); it.hasNext(); ) {
@@ -240,6 +250,9 @@ public final class HeaderDeidentifier implements Serializable {
         }
       }
     }
+    if (v != null && v.birthDate != null) {
+      emptyBirthDate(list, v.birthDate, pass);
+    }
     if (v != null && v.ids != null) {
       for (int i = 0; i < v.ids.size(); i++) {
         Attribute a = v.ids.get(i);
@@ -249,6 +262,49 @@ public final class HeaderDeidentifier implements Serializable {
         list.put(a);
         pass.replaced++;
       }
+    }
+  }
+
+  /** Puts Patient's Birth Date back empty (Z) and, when Patient's Age is empty, derives it from the birth date and
+   * the Study, Series, Acquisition or Content Date, as PixelMed would: PixelMed's own derivation shares a static
+   * SimpleDateFormat, which is not safe with several Spark tasks in one JVM, so PixelMed never sees the birth date. */
+  private static void emptyBirthDate(AttributeList list, Attribute birthDate, Pass pass) throws DicomException {
+    String birth = firstValue(birthDate);
+    if (birth != null && firstValue(list.get(TagFromName.PatientAge)) == null) {
+      for (AttributeTag t : AGE_REFERENCE_DATES) {
+        String age = ageAt(birth, firstValue(list.get(t)));
+        if (age != null) {
+          Attribute a = new AgeStringAttribute(TagFromName.PatientAge);
+          a.addValue(age);
+          list.put(a);
+          break;
+        }
+      }
+    }
+    birthDate.removeValues();
+    list.put(birthDate);
+    pass.replaced += birth == null ? 0 : 1;
+  }
+
+  /** DICOM AS between two DA values (nnnY, else nnnM, else nnnW, else nnnD), or null if either is not a date or
+   * the age would be negative. */
+  static String ageAt(String birth, String date) {
+    if (birth == null || date == null) {
+      return null;
+    }
+    try {
+      LocalDate from = LocalDate.parse(birth, DateTimeFormatter.BASIC_ISO_DATE);
+      LocalDate to = LocalDate.parse(date.length() > 8 ? date.substring(0, 8) : date, DateTimeFormatter.BASIC_ISO_DATE);
+      if (to.isBefore(from)) {
+        return null;
+      }
+      Period p = Period.between(from, to);
+      long days = ChronoUnit.DAYS.between(from, to);
+      return p.getYears() > 0 ? String.format("%03dY", Math.min(p.getYears(), 999))
+          : p.getMonths() > 0 ? String.format("%03dM", p.getMonths())
+          : days >= 7 ? String.format("%03dW", days / 7) : String.format("%03dD", days);
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 

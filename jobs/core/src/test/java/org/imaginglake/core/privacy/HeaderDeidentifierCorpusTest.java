@@ -115,6 +115,76 @@ class HeaderDeidentifierCorpusTest {
     assertThat(leaks).isEmpty();
   }
 
+  @Test
+  void derivedAgesAgreeWithPixelMed() throws Exception {
+    int derived = 0;
+    for (Path file : corpus()) {
+      AttributeList list;
+      try {
+        list = read(file);
+      } catch (Exception e) {
+        continue;
+      }
+      String birth = value(list, TagFromName.PatientBirthDate).trim();
+      String study = value(list, TagFromName.StudyDate).trim();
+      if (birth.isEmpty() || study.isEmpty() || !value(list, TagFromName.PatientAge).isBlank()) {
+        continue;
+      }
+      String expected;
+      try {
+        expected = com.pixelmed.utils.DateUtilities.getAgeBetweenAsDICOMAgeString(birth, study);
+      } catch (Exception e) {
+        expected = "";
+      }
+      DEID.apply(list);
+      assertThat(value(list, TagFromName.PatientAge)).as(DATA.relativize(file) + " born " + birth + ", seen " + study)
+          .isEqualTo(expected);
+      derived += expected.isEmpty() ? 0 : 1;
+    }
+    assertThat(derived).as("headers whose age was derived").isGreaterThan(5);
+  }
+
+  /** Spark runs several tasks in one JVM: the same headers de-identified on 4 threads come out identical. */
+  @Test
+  void isThreadSafe() throws Exception {
+    List<byte[]> headers = new ArrayList<>();
+    for (Path file : corpus()) {
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        if (bytes.length < 200_000) {
+          parse(bytes);
+          headers.add(bytes);
+        }
+      } catch (Exception e) {
+        // not readable
+      }
+    }
+    List<String> alone = new ArrayList<>();
+    for (byte[] h : headers) {
+      alone.add(deidentified(h));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> futures = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (byte[] h : headers) {
+          futures.add(pool.submit(() -> deidentified(h)));
+        }
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        assertThat(futures.get(i).get()).isEqualTo(alone.get(i % headers.size()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static String deidentified(byte[] header) throws Exception {
+    AttributeList list = parse(header);
+    DEID.apply(list);
+    return list.toString();
+  }
+
   /** Prints the cost of {@link HeaderDeidentifier#apply} per header (parsing excluded); asserts nothing. */
   @Test
   void measuresPerHeaderCost() throws Exception {
