@@ -115,6 +115,8 @@ public final class HeaderDeidentifier implements Serializable {
       "Descriptors kept (not cleaned); SR person names removed",
       "IDs replaced by keyed HMAC-SHA256 pseudonyms",
       "Private elements kept; values holding own IDs removed"};
+  private static final Attribute[] NONE = new Attribute[0];
+
   private final Pseudonymizer pseudonymizer;
 
   public HeaderDeidentifier(Pseudonymizer pseudonymizer) {
@@ -152,8 +154,6 @@ public final class HeaderDeidentifier implements Serializable {
     int replaced;
     int scrubbed;
   }
-
-  private static final Attribute[] NONE = new Attribute[0];
 
   private record Visited(Attribute[] before, List<Attribute> kept, List<Attribute> ids, List<Namespace> namespaces,
       Attribute birthDate) {}

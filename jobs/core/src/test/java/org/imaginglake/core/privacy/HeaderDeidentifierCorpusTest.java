@@ -5,13 +5,13 @@ import static org.imaginglake.core.privacy.HeaderDeidentifierTest.DATA;
 import static org.imaginglake.core.privacy.HeaderDeidentifierTest.DEID;
 import static org.imaginglake.core.privacy.HeaderDeidentifierTest.PSEUDONYMIZER;
 import static org.imaginglake.core.privacy.HeaderDeidentifierTest.leaks;
-import static org.imaginglake.core.privacy.HeaderDeidentifierTest.read;
 import static org.imaginglake.core.privacy.HeaderDeidentifierTest.value;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.utils.DateUtilities;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.imaginglake.core.privacy.HeaderDeidentifier.Result;
 import org.imaginglake.core.privacy.Pseudonymizer.Namespace;
@@ -35,14 +38,38 @@ class HeaderDeidentifierCorpusTest {
     return Files.isRegularFile(p) && Stream.of(".md", ".txt", ".json", ".dump", ".gz").noneMatch(name::endsWith);
   }
 
-  static List<Path> corpus() throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (String root : new String[] {"dicom", "rdsr"}) {
-      try (Stream<Path> s = Files.walk(DATA.resolve(root))) {
-        s.filter(HeaderDeidentifierCorpusTest::isCandidate).sorted().forEach(files::add);
-      }
+  /** A corpus file that PixelMed reads, as bytes: each test parses its own copy, since apply changes it. */
+  record Header(Path file, byte[] bytes) {
+    AttributeList parsed() throws Exception {
+      return parse(bytes);
     }
-    return files;
+  }
+
+  private static List<Header> readable;
+  private static int unreadable;
+
+  /** The corpus files PixelMed reads (read once: PixelMed logs a stack trace for each one it cannot read). */
+  static synchronized List<Header> corpus() throws IOException {
+    if (readable == null) {
+      List<Header> headers = new ArrayList<>();
+      for (String root : new String[] {"dicom", "rdsr"}) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(DATA.resolve(root))) {
+          files = s.filter(HeaderDeidentifierCorpusTest::isCandidate).sorted().toList();
+        }
+        for (Path file : files) {
+          byte[] bytes = Files.readAllBytes(file);
+          try {
+            parse(bytes);
+            headers.add(new Header(file, bytes));
+          } catch (Exception e) {
+            unreadable++;
+          }
+        }
+      }
+      readable = List.copyOf(headers);
+    }
+    return readable;
   }
 
   /** The test's own, independent list of what must not survive: name components (3+ letters or digits, 2 for CJK,
@@ -80,19 +107,10 @@ class HeaderDeidentifierCorpusTest {
 
   @Test
   void corpusKeepsNoNameIdOrBirthDate() throws Exception {
-    int read = 0;
-    int unreadable = 0;
     int[] totals = new int[3];
     List<String> leaks = new ArrayList<>();
-    for (Path file : corpus()) {
-      AttributeList list;
-      try {
-        list = read(file);
-      } catch (Exception e) {
-        unreadable++;
-        continue;
-      }
-      read++;
+    for (Header header : corpus()) {
+      AttributeList list = header.parsed();
       List<String> forbidden = forbiddenStrings(list);
       List<String> pseudonyms = Stream.of(
               PSEUDONYMIZER.pseudonym(Namespace.PATIENT_ID, value(list, TagFromName.PatientID)),
@@ -105,26 +123,21 @@ class HeaderDeidentifierCorpusTest {
       totals[2] += r.scrubbed();
       for (String leak : leaks(list, forbidden)) {
         if (pseudonyms.stream().noneMatch(leak::contains)) {
-          leaks.add(DATA.relativize(file) + ": " + leak);
+          leaks.add(DATA.relativize(header.file()) + ": " + leak);
         }
       }
     }
     System.out.printf("HeaderDeidentifier corpus: %d headers read (%d unreadable), %d removed, %d replaced, "
-        + "%d scrubbed%n", read, unreadable, totals[0], totals[1], totals[2]);
-    assertThat(read).as("headers PixelMed reads").isGreaterThan(300);
+        + "%d scrubbed%n", corpus().size(), unreadable, totals[0], totals[1], totals[2]);
+    assertThat(corpus()).as("headers PixelMed reads").hasSizeGreaterThan(300);
     assertThat(leaks).isEmpty();
   }
 
   @Test
   void derivedAgesAgreeWithPixelMed() throws Exception {
     int derived = 0;
-    for (Path file : corpus()) {
-      AttributeList list;
-      try {
-        list = read(file);
-      } catch (Exception e) {
-        continue;
-      }
+    for (Header header : corpus()) {
+      AttributeList list = header.parsed();
       String birth = value(list, TagFromName.PatientBirthDate).trim();
       String study = value(list, TagFromName.StudyDate).trim();
       if (birth.isEmpty() || study.isEmpty() || !value(list, TagFromName.PatientAge).isBlank()) {
@@ -132,13 +145,13 @@ class HeaderDeidentifierCorpusTest {
       }
       String expected;
       try {
-        expected = com.pixelmed.utils.DateUtilities.getAgeBetweenAsDICOMAgeString(birth, study);
+        expected = DateUtilities.getAgeBetweenAsDICOMAgeString(birth, study);
       } catch (Exception e) {
         expected = "";
       }
       DEID.apply(list);
-      assertThat(value(list, TagFromName.PatientAge)).as(DATA.relativize(file) + " born " + birth + ", seen " + study)
-          .isEqualTo(expected);
+      assertThat(value(list, TagFromName.PatientAge))
+          .as(DATA.relativize(header.file()) + " born " + birth + ", seen " + study).isEqualTo(expected);
       derived += expected.isEmpty() ? 0 : 1;
     }
     assertThat(derived).as("headers whose age was derived").isGreaterThan(5);
@@ -147,27 +160,16 @@ class HeaderDeidentifierCorpusTest {
   /** Spark runs several tasks in one JVM: the same headers de-identified on 4 threads come out identical. */
   @Test
   void isThreadSafe() throws Exception {
-    List<byte[]> headers = new ArrayList<>();
-    for (Path file : corpus()) {
-      byte[] bytes = Files.readAllBytes(file);
-      try {
-        if (bytes.length < 200_000) {
-          parse(bytes);
-          headers.add(bytes);
-        }
-      } catch (Exception e) {
-        // not readable
-      }
-    }
+    List<Header> headers = corpus().stream().filter(h -> h.bytes().length < 200_000).toList();
     List<String> alone = new ArrayList<>();
-    for (byte[] h : headers) {
+    for (Header h : headers) {
       alone.add(deidentified(h));
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<java.util.concurrent.Future<String>> futures = new ArrayList<>();
+      List<Future<String>> futures = new ArrayList<>();
       for (int round = 0; round < 4; round++) {
-        for (byte[] h : headers) {
+        for (Header h : headers) {
           futures.add(pool.submit(() -> deidentified(h)));
         }
       }
@@ -179,8 +181,8 @@ class HeaderDeidentifierCorpusTest {
     }
   }
 
-  static String deidentified(byte[] header) throws Exception {
-    AttributeList list = parse(header);
+  static String deidentified(Header header) throws Exception {
+    AttributeList list = header.parsed();
     DEID.apply(list);
     return list.toString();
   }
@@ -188,23 +190,12 @@ class HeaderDeidentifierCorpusTest {
   /** Prints the cost of {@link HeaderDeidentifier#apply} per header (parsing excluded); asserts nothing. */
   @Test
   void measuresPerHeaderCost() throws Exception {
-    List<Path> files = new ArrayList<>();
-    List<byte[]> headers = new ArrayList<>();
-    for (Path file : corpus()) {
-      byte[] bytes = Files.readAllBytes(file);
-      try {
-        parse(bytes);
-        files.add(file);
-        headers.add(bytes);
-      } catch (Exception e) {
-        // not readable: not measured
-      }
-    }
+    List<Header> headers = corpus();
     long[] best = new long[headers.size()];
     Arrays.fill(best, Long.MAX_VALUE);
     for (int pass = 0; pass < 4; pass++) {
       for (int i = 0; i < headers.size(); i++) {
-        AttributeList list = parse(headers.get(i));
+        AttributeList list = headers.get(i).parsed();
         long t0 = System.nanoTime();
         DEID.apply(list);
         best[i] = Math.min(best[i], System.nanoTime() - t0);
@@ -219,7 +210,7 @@ class HeaderDeidentifierCorpusTest {
     System.out.printf("HeaderDeidentifier cost over %d headers (best of 4 passes, parsing excluded): median %.1f us, "
             + "p90 %.1f us, mean %.1f us; slowest %.1f ms (%s)%n", sorted.length, sorted[sorted.length / 2] / 1e3,
         sorted[sorted.length * 9 / 10] / 1e3, Arrays.stream(sorted).average().orElse(0) / 1e3,
-        best[slowest] / 1e6, DATA.relativize(files.get(slowest)));
+        best[slowest] / 1e6, DATA.relativize(headers.get(slowest).file()));
   }
 
   static AttributeList parse(byte[] bytes) throws Exception {
