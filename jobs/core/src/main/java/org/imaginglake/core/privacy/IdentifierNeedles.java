@@ -1,5 +1,11 @@
 package org.imaginglake.core.privacy;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.StringAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UnknownAttribute;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +32,9 @@ import java.util.Set;
  * {@value #MIN_LENGTH_CJK}, because family and given names there are mostly one or two characters
  * (single-character components are not needles).
  *
- * <p>Cost: a string test is one {@code indexOf} per exact needle and one first-character-filtered
- * {@code regionMatches} scan per folded needle, no allocation. A byte test (values of VR UN) covers only needles
- * that are pure ASCII, folding ASCII case for names; a non-ASCII name inside an unknown-VR blob is not found.
+ * <p>Cost: a string test is one {@code String.indexOf} (vectorised by the JVM) per needle, plus one lower-case
+ * copy of the value when there are name needles. A byte test (values of VR UN) reads the bytes as ISO 8859-1 and
+ * covers only needles that are pure ASCII; a non-ASCII name inside an unknown-VR blob is not found.
  * Not thread-safe; one instance per header.
  */
 final class IdentifierNeedles {
@@ -38,10 +44,18 @@ final class IdentifierNeedles {
       "anon", "anonymous", "anonymized", "anonymised", "removed", "unknown", "none", "null", "name", "patient",
       "test", "nobody", "noone");
 
+  /** Attributes of a coded entry: terminology, not patient data; a match is a coincidence with a vocabulary word
+   * (a given name "Filters" and "X-Ray Filters"), and removing one breaks the concept. */
+  private static final Set<AttributeTag> CODED_ENTRY = Set.of(TagFromName.CodeValue,
+      TagFromName.CodingSchemeDesignator, TagFromName.CodingSchemeVersion, TagFromName.CodeMeaning,
+      HeaderDeidentifier.tag("LongCodeValue"), HeaderDeidentifier.tag("URNCodeValue"),
+      HeaderDeidentifier.tag("ContextIdentifier"), TagFromName.MappingResource);
+  private static final String[] NO_VALUES = new String[0];
+
   private final List<String> exact = new ArrayList<>(6);
   private final List<String> folded = new ArrayList<>(6);
-  private byte[][] exactAscii;
-  private byte[][] foldedAscii;
+  private String[] exactAscii;
+  private String[] foldedAscii;
 
   /** Adds an identifier as an exact needle. */
   void addId(String raw) {
@@ -130,6 +144,40 @@ final class IdentifierNeedles {
     return all;
   }
 
+  /** Whether the attribute's value contains a needle, for the VRs that can hold a name or an ID; false for
+   * sequences (the caller recurses) and for the terminology of coded entries. */
+  boolean foundIn(Attribute a) throws DicomException {
+    if (isEmpty()) {
+      return false;
+    }
+    if (a instanceof UnknownAttribute) {
+      return foundIn(a.getByteValues());
+    }
+    if (!isScannedVr(a.getVR()) || CODED_ENTRY.contains(a.getTag())) {
+      return false;
+    }
+    for (String s : values(a)) {
+      if (foundIn(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** AE, LO, LT, PN, SH, ST, UC, UR, UT: the string VRs that can hold a name or an ID (see HeaderDeidentifier). */
+  static boolean isScannedVr(byte[] vr) {
+    if (vr == null || vr.length != 2) {
+      return false;
+    }
+    switch (vr[0] << 8 | vr[1]) {
+      case 'A' << 8 | 'E', 'L' << 8 | 'O', 'L' << 8 | 'T', 'P' << 8 | 'N', 'S' << 8 | 'H', 'S' << 8 | 'T',
+          'U' << 8 | 'C', 'U' << 8 | 'R', 'U' << 8 | 'T':
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** Whether {@code value} contains any needle. */
   boolean foundIn(String value) {
     if (value == null || value.length() < MIN_LENGTH_CJK) {
@@ -140,29 +188,18 @@ final class IdentifierNeedles {
         return true;
       }
     }
-    for (int i = 0; i < folded.size(); i++) {
-      if (containsIgnoreCase(value, folded.get(i))) {
-        return true;
+    if (!folded.isEmpty()) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      for (int i = 0; i < folded.size(); i++) {
+        if (lower.indexOf(folded.get(i)) >= 0) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static boolean containsIgnoreCase(String hay, String lowerNeedle) {
-    int n = lowerNeedle.length();
-    char first = lowerNeedle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    for (int i = 0, last = hay.length() - n; i <= last; i++) {
-      char c = hay.charAt(i);
-      if ((c == first || c == firstUpper || Character.toLowerCase(c) == first)
-          && hay.regionMatches(true, i, lowerNeedle, 0, n)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the bytes, read as ASCII, contain an ASCII needle (names with ASCII case folded). */
+  /** Whether the bytes, read as ISO 8859-1, contain an ASCII needle (names case-insensitively). */
   boolean foundIn(byte[] value) {
     if (value == null || value.length < MIN_LENGTH) {
       return false;
@@ -171,40 +208,37 @@ final class IdentifierNeedles {
       exactAscii = ascii(exact);
       foldedAscii = ascii(folded);
     }
-    for (byte[] needle : exactAscii) {
-      if (indexOf(value, needle, false)) {
+    String text = new String(value, StandardCharsets.ISO_8859_1);
+    for (String needle : exactAscii) {
+      if (text.indexOf(needle) >= 0) {
         return true;
       }
     }
-    for (byte[] needle : foldedAscii) {
-      if (indexOf(value, needle, true)) {
-        return true;
+    if (foldedAscii.length > 0) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (String needle : foldedAscii) {
+        if (lower.indexOf(needle) >= 0) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static byte[][] ascii(List<String> needles) {
-    return needles.stream()
-        .filter(s -> s.chars().allMatch(c -> c < 0x80))
-        .map(s -> s.getBytes(StandardCharsets.US_ASCII))
-        .toArray(byte[][]::new);
+  private static String[] ascii(List<String> needles) {
+    return needles.stream().filter(s -> s.chars().allMatch(c -> c < 0x80)).toArray(String[]::new);
   }
 
-  private static boolean indexOf(byte[] hay, byte[] needle, boolean foldAsciiCase) {
-    outer:
-    for (int i = 0, last = hay.length - needle.length; i <= last; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        int b = hay[i + j];
-        if (foldAsciiCase && b >= 'A' && b <= 'Z') {
-          b += 'a' - 'A';
-        }
-        if (b != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
+  /** The values as read, padding included (no copy for VRs whose class keeps them). */
+  static String[] values(Attribute a) {
+    if (a == null) {
+      return NO_VALUES;
     }
-    return false;
+    try {
+      String[] v = a instanceof StringAttribute s ? s.getOriginalStringValues() : a.getStringValues();
+      return v == null ? NO_VALUES : v;
+    } catch (DicomException e) {
+      return NO_VALUES;
+    }
   }
 }
