@@ -14,7 +14,9 @@ public final class DicomReadException extends Exception {
     /** PixelMed reading the header. */
     PARSE("parse"),
     /** The header was read but lacks what an instance row needs. */
-    VALIDATE("validate");
+    VALIDATE("validate"),
+    /** The header could not be de-identified, so it is not stored. */
+    DEIDENTIFY("deidentify");
 
     private final String label;
 

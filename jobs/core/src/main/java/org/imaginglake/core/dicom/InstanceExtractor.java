@@ -67,7 +67,12 @@ public final class InstanceExtractor {
     Double ageYears = ageYears(s(a, TagFromName.PatientAge), DicomDateTimes.parseDate(s(a, TagFromName.PatientBirthDate)),
         studyDate);
 
-    deidentifier.apply(a);
+    try {
+      deidentifier.apply(a);
+    } catch (IllegalArgumentException e) {
+      throw new DicomReadException(Stage.DEIDENTIFY, header.kind(), "cannot be de-identified, so it is not stored: "
+          + e.getMessage(), e);
+    }
     String json = DicomJsonWriter.toJson(a);
 
     return new DicomInstance(
