@@ -22,6 +22,7 @@ class ImagingLakeCliIT {
   static Path conf;
   static Result firstRun;
   static Result secondRun;
+  static Result thirdRun;
 
   record Result(int exitCode, String out, String err) {}
 
@@ -32,9 +33,24 @@ class ImagingLakeCliIT {
     conf = work.resolve("demo.properties");
     Path key = TestSpark.projectDir().resolve("conf/sample-pseudonym.key");
     Files.writeString(conf, "privacy.key-file=" + key + "\nsite.time-zone=Europe/London\n");
-    String samples = TestSpark.projectDir().resolve("data-samples/dicom").toString();
-    firstRun = run("ingest-dicom", "--lake", lake.toString(), "--conf", conf.toString(), samples);
-    secondRun = run("ingest-dicom", "--lake", lake.toString(), "--conf", conf.toString(), samples);
+    Path samples = work.resolve("samples");
+    copyTree(TestSpark.projectDir().resolve("data-samples/dicom"), samples);
+    firstRun = run("ingest-dicom", "--lake", lake.toString(), "--conf", conf.toString(), samples.toString());
+    // a new file holding an instance the lake has, and a changed file
+    Files.copy(samples.resolve("pydicom/MR_small.dcm"), samples.resolve("pydicom/MR_small_copy.dcm"));
+    Path ct = samples.resolve("pydicom/CT_small.dcm");
+    Files.setLastModifiedTime(ct, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(ct).toMillis() + 60_000));
+    secondRun = run("ingest-dicom", "--lake", lake.toString(), "--conf", conf.toString(), samples.toString());
+    thirdRun = run("ingest-dicom", "--lake", lake.toString(), "--conf", conf.toString(), samples.toString());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    for (Path f : TestSpark.files(from)) {
+      Path target = to.resolve(from.relativize(f).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(f, target);
+    }
   }
 
   @Test
@@ -47,10 +63,22 @@ class ImagingLakeCliIT {
   }
 
   @Test
-  void secondRunReadsNothing() {
-    assertThat(secondRun.exitCode()).isZero();
-    assertThat(secondRun.out()).contains("inputs = loaded + duplicates + quarantined: 0 = 0 + 0 + 0")
-        .contains("11 unchanged files skipped");
+  void reRunsReadOnlyNewAndChangedFiles() {
+    assertThat(secondRun.exitCode()).as(secondRun.err()).isZero();
+    // CT_small changed (re-read, its row updated); MR_small_copy new (a duplicate of MR_small)
+    assertThat(secondRun.out()).contains("inputs = loaded + duplicates + quarantined: 2 = 1 + 1 + 0")
+        .contains("10 unchanged files skipped").contains("Lake now holds 7 instances");
+    assertThat(thirdRun.out()).contains("inputs = loaded + duplicates + quarantined: 0 = 0 + 0 + 0")
+        .contains("12 unchanged files skipped");
+  }
+
+  @Test
+  void duplicatesNameTheFileKept() {
+    Result r = run("query", "--lake", lake.toString(), "--format", "csv",
+        "SELECT regexp_extract(source_path, '[^/]+$', 0) AS file, regexp_extract(kept_source_path, '[^/]+$', 0) AS kept"
+            + " FROM dicom_duplicates ORDER BY file");
+    assertThat(r.out().lines().toList())
+        .containsExactly("file,kept", "MR_small_copy.dcm,MR_small.dcm", "MR_small_implicit.dcm,MR_small.dcm");
   }
 
   @Test
