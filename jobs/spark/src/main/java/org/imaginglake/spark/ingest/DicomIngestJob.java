@@ -58,6 +58,7 @@ public final class DicomIngestJob {
   private final LakeConfig config;
   private final Pseudonymizer pseudonymizer;
   private final PrintStream progress;
+  private final PhaseTimes phases = new PhaseTimes();
 
   public DicomIngestJob(SparkSession spark, Lake lake, LakeConfig config, Pseudonymizer pseudonymizer,
       PrintStream progress) {
@@ -70,10 +71,12 @@ public final class DicomIngestJob {
 
   /** Runs the ingest for {@code inputs} as run {@code runId}; returns the run's counts. */
   public RunCounts run(String runId, List<String> inputs) {
+    phases.restart();
     Instant ingestedAt = Instant.now();
     List<Row> listing = FileListing.list(spark.sparkContext().hadoopConfiguration(), inputs, progress);
     long listed = listing.size();
     progress.printf("  listed %,d files under %d path(s)%n", listed, inputs.size());
+    phases.lap("list");
 
     Dataset<Row> all = spark.createDataFrame(listing, FileListing.SCHEMA);
     Dataset<Row> toRead = newOrChanged(all);
@@ -96,6 +99,7 @@ public final class DicomIngestJob {
     } catch (Exception e) {
       throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
+    phases.lap("parse+staging");
     Dataset<Row> staged = spark.read().schema(DicomParsePartition.stagingSchema()).parquet(stagingPath);
 
     Dataset<Row> classified = classify(staged.filter(col("outcome").equalTo(DicomParsePartition.PARSED)));
@@ -115,15 +119,26 @@ public final class DicomIngestJob {
     long quarantinedCount = quarantined.count();
     long read = parsedCount + quarantinedCount;
     progress.printf("  read %,d files in %.1f s; writing tables...%n", read, (System.nanoTime() - parseStart) / 1e9);
+    phases.lap("classify");
 
     Dataset<Row> toLoad = classified.filter(col("outcome").equalTo("loaded"));
     lake.upsert(LakeTables.DICOM_INSTANCES, toLoad, true);
+    phases.lap(LakeTables.DICOM_INSTANCES);
     lake.upsert(LakeTables.DICOM_DUPLICATES, duplicateRows(classified, runId, ingestedAt), true);
+    phases.lap(LakeTables.DICOM_DUPLICATES);
     lake.upsert(LakeTables.QUARANTINE, quarantineRows(quarantined, ingestedAt), false);
+    phases.lap(LakeTables.QUARANTINE);
     updateDerived(toLoad, runId);
     lake.upsert(LakeTables.DICOM_FILES, fileRows(classified, quarantined, ingestedAt), true);
+    phases.lap(LakeTables.DICOM_FILES);
     lake.deleteStaging(runId);
+    phases.lap("cleanup");
     return new RunCounts(read, loaded, duplicates, quarantinedCount, listed - read);
+  }
+
+  /** Where the last {@link #run} spent its time, step by step. */
+  public PhaseTimes phases() {
+    return phases;
   }
 
   /** Listed files whose path is new, or whose size or modification time differ from the last read. */
@@ -207,6 +222,7 @@ public final class DicomIngestJob {
         min(col("series_datetime")).as("series_datetime"))
         .withColumn("updated_run_id", lit(runId));
     lake.upsert(LakeTables.DICOM_SERIES, series, true);
+    phases.lap(LakeTables.DICOM_SERIES);
 
     Dataset<Row> studies = inTouched.groupBy("study_instance_uid").agg(
         first(col("patient_pseudo_id"), true).as("patient_pseudo_id"),
@@ -227,6 +243,7 @@ public final class DicomIngestJob {
         max(col("acquisition_datetime")).as("last_acquisition_at"))
         .withColumn("updated_run_id", lit(runId));
     lake.upsert(LakeTables.DICOM_STUDIES, studies, true);
+    phases.lap(LakeTables.DICOM_STUDIES);
   }
 
   private AutoCloseable progressTicker(LongAccumulator done, long total, long startNanos) {
