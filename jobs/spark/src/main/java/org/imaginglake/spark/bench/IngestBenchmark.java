@@ -53,7 +53,9 @@ import org.imaginglake.spark.runs.RunCounts;
  *       (typed columns, pseudonyms, de-identification, DICOM JSON), 2 threads;</li>
  *   <li>{@link DicomIngestJob#run} plus its {@code pipeline_runs} record into a fresh lake under the work folder,
  *       on the session of the command (created before timing starts), with the job's steps timed;</li>
- *   <li>the same run again on the same input: the incremental no-op, which must read no file.</li>
+ *   <li>the same run again on the same input: the incremental no-op, which must read no file;</li>
+ *   <li>the job on the first half of the folders into a fresh lake: with (iii) it splits a run's time into a fixed
+ *       cost and a marginal rate per file (a straight line through the two points).</li>
  * </ol>
  * Files are in the page cache (they were just written or read). Building the corpora is never timed. Performance is
  * measured here, never in tests.
@@ -257,8 +259,7 @@ public final class IngestBenchmark {
   private void add(String corpus, String what, long files, long bytes, double[] secs, String note) {
     double[] s = secs.clone();
     Arrays.sort(s);
-    double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    results.add(new Measurement(corpus, what, files, bytes, median, s[0], s[s.length - 1], note));
+    results.add(new Measurement(corpus, what, files, bytes, median(secs), s[0], s[s.length - 1], note));
   }
 
   /** The baseline: PixelMed reads each header up to Pixel Data; nothing else. */
@@ -366,8 +367,13 @@ public final class IngestBenchmark {
     }
     List<String> inputs = List.of(c.dir().toAbsolutePath().toString());
     int n = c.files().size();
+    List<Path> folders = c.files().stream().map(Path::getParent).distinct().toList();
+    List<Path> half = folders.subList(0, folders.size() / 2);
+    List<String> halfInputs = half.stream().map(p -> p.toAbsolutePath().toString()).toList();
+    long halfFiles = c.files().stream().filter(f -> half.contains(f.getParent())).count();
     double[] first = new double[options.runs()];
     double[] second = new double[options.runs()];
+    double[] partial = new double[options.runs()];
     String firstNote = "";
     String secondNote = "";
     for (int k = 0; k < options.runs(); k++) {
@@ -400,9 +406,39 @@ public final class IngestBenchmark {
         notes.add(corpus + ": the second run read " + r2.inputs() + " files instead of none");
       }
       deleteTree(lakeDir);
+
+      if (!halfInputs.isEmpty()) {
+        Lake halfLake = new Lake(session, lakeDir.toAbsolutePath().toString());
+        DicomIngestJob halfJob = new DicomIngestJob(session, halfLake, config, BENCH_KEY, new PrintStream(
+            java.io.OutputStream.nullOutputStream()));
+        long t2 = System.nanoTime();
+        ingest(halfJob, halfLake, "bench-half", halfInputs);
+        partial[k] = (System.nanoTime() - t2) / 1e9;
+        out.printf("  %-34s %8.3f s  %,10.0f files/s  %,d files in %d folders%n", "ingest-dicom, fresh lake, half",
+            partial[k], halfFiles / partial[k], halfFiles, half.size());
+        deleteTree(lakeDir);
+      }
     }
     add(corpus, "ingest-dicom end to end", n, c.totalBytes(), first, firstNote);
     add(corpus, "ingest-dicom again (no-op)", n, c.totalBytes(), second, secondNote);
+    if (!halfInputs.isEmpty()) {
+      double full = median(first);
+      double part = median(partial);
+      double perFile = (full - part) / (n - halfFiles);
+      double fixed = full - n * perFile;
+      String note = String.format("from %,d and %,d files: fixed cost %.1f s per run", n, halfFiles, fixed);
+      if (perFile > 0) {
+        add(corpus, "ingest-dicom marginal", n, c.totalBytes(), new double[] {n * perFile}, note);
+      } else {
+        notes.add(corpus + ": no marginal rate, the half run was not faster (" + note + "); load too uneven?");
+      }
+    }
+  }
+
+  private static double median(double[] secs) {
+    double[] s = secs.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   /** One ingest as the CLI does it: the job, then its pipeline_runs record. */
