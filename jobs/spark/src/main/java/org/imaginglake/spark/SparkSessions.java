@@ -27,6 +27,10 @@ public final class SparkSessions {
         .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", local ? "4" : "200"))
         .config("spark.databricks.delta.snapshotPartitions", local ? "2" : "50")
         .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8")
+        // Parquet's vectorized reader fills 4,096 rows per batch by default; with header_json (tens of KB per RDSR,
+        // MBs for enhanced multi-frame) one batch of one string column can outgrow the heap.
+        .config("spark.sql.parquet.columnarReaderBatchSize", conf.get("spark.sql.parquet.columnarReaderBatchSize",
+            "512"))
         .getOrCreate();
   }
 }

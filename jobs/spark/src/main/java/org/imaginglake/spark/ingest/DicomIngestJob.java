@@ -17,15 +17,22 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.imaginglake.core.config.LakeConfig;
 import org.imaginglake.core.privacy.Pseudonymizer;
@@ -40,24 +47,36 @@ import org.imaginglake.spark.runs.RunCounts;
  * <p>Steps, and where the work happens:
  * <ol>
  *   <li>list the inputs on the driver (path, size, modification time only);</li>
- *   <li>anti-join with {@code dicom_files} so that unchanged files are not read again;</li>
+ *   <li>compare the listing with {@code dicom_files}, on the driver, so that unchanged files are not read again; when
+ *       nothing is new or changed the run ends here, having written nothing;</li>
  *   <li>parse headers on the executors ({@link DicomParsePartition}), {@code ingest.files-per-task} files per task,
- *       into a Parquet staging folder of the run — each file is read once;</li>
- *   <li>classify parsed rows: first file per SOP Instance UID in this run wins (by path); a UID already in the lake
- *       from another path is a duplicate; the rest is loaded by MERGE on {@code sop_instance_uid};</li>
- *   <li>record duplicates, quarantined files and every file's outcome (MERGE on their keys);</li>
- *   <li>recompute {@code dicom_series} and {@code dicom_studies} for the studies this run touched.</li>
+ *       into a Parquet staging folder of the run — each file is read once. Meanwhile, tables the lake lacks are
+ *       created on driver threads;</li>
+ *   <li>classify every file on narrow rows (keys only, never the header JSON): quarantined; or the first file per
+ *       SOP Instance UID in this run (by path) unless the lake has that UID from another path; or duplicate;</li>
+ *   <li>write the tables, independent ones side by side: loaded rows into {@code dicom_instances} (MERGE on
+ *       {@code sop_instance_uid}; an insert-only MERGE when no UID is in the lake already; an append into a table
+ *       created by this run), duplicates and quarantined files, and {@code dicom_series} and {@code dicom_studies}
+ *       recomputed for the studies this run touched; then, last, every file's outcome into {@code dicom_files}.
+ *       Tables with nothing to write are not touched.</li>
  * </ol>
- * Nothing is collected to the driver but counts. Re-running on the same input reads nothing and changes nothing.
+ * Nothing is collected to the driver but counts and the comparison with {@code dicom_files} (as large as the listing
+ * that is already there). Re-running on the same input reads nothing and changes nothing.
+ *
+ * <p>Cost on 2 local cores: reading headers is most of a large run; a run also has a fixed cost of a few seconds,
+ * mostly Delta commits (about half a second each) and Spark planning (docs/benchmarks.md).
  */
 public final class DicomIngestJob {
   public static final String NAME = "ingest-dicom";
+  private static final String LOADED = "loaded";
+  private static final String DUPLICATE = "duplicate";
 
   private final SparkSession spark;
   private final Lake lake;
   private final LakeConfig config;
   private final Pseudonymizer pseudonymizer;
   private final PrintStream progress;
+  private final PhaseTimes phases = new PhaseTimes();
 
   public DicomIngestJob(SparkSession spark, Lake lake, LakeConfig config, Pseudonymizer pseudonymizer,
       PrintStream progress) {
@@ -70,16 +89,23 @@ public final class DicomIngestJob {
 
   /** Runs the ingest for {@code inputs} as run {@code runId}; returns the run's counts. */
   public RunCounts run(String runId, List<String> inputs) {
+    phases.restart();
     Instant ingestedAt = Instant.now();
     List<Row> listing = FileListing.list(spark.sparkContext().hadoopConfiguration(), inputs, progress);
     long listed = listing.size();
     progress.printf("  listed %,d files under %d path(s)%n", listed, inputs.size());
+    phases.lap("list");
 
-    Dataset<Row> all = spark.createDataFrame(listing, FileListing.SCHEMA);
-    Dataset<Row> toRead = newOrChanged(all);
-    int filesPerTask = config.getInt(LakeConfig.INGEST_FILES_PER_TASK, LakeConfig.INGEST_FILES_PER_TASK_DEFAULT);
-    int partitions = (int) Math.max(spark.sparkContext().defaultParallelism(),
-        Math.min(10_000, (listed + filesPerTask - 1) / filesPerTask));
+    ToRead toRead = newOrChanged(listing);
+    phases.lap("compare");
+    if (toRead.count() == 0) {
+      progress.printf("  nothing new or changed since the last run%n");
+      return new RunCounts(0, 0, 0, 0, listed);
+    }
+
+    boolean instancesExisted = lake.exists(LakeTables.DICOM_INSTANCES);
+    TableWrites tables = TableWrites.start(lake, List.of(LakeTables.DICOM_INSTANCES, LakeTables.DICOM_SERIES,
+        LakeTables.DICOM_STUDIES, LakeTables.DICOM_FILES, LakeTables.PIPELINE_RUNS));
 
     LongAccumulator done = spark.sparkContext().longAccumulator("dicom files read");
     DicomParsePartition parse = new DicomParsePartition(
@@ -89,80 +115,160 @@ public final class DicomIngestJob {
         runId, ingestedAt, done);
     String stagingPath = lake.stagingPath(runId, "parsed");
     long parseStart = System.nanoTime();
-    try (AutoCloseable ticker = progressTicker(done, listed, parseStart)) {
-      toRead.repartition(partitions)
+    try (AutoCloseable ticker = progressTicker(done, toRead.count(), parseStart)) {
+      toRead.files()
           .mapPartitions(parse, Encoders.row(DicomParsePartition.stagingSchema()))
           .write().mode("overwrite").parquet(stagingPath);
     } catch (Exception e) {
       throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
+    phases.lap("parse+staging");
+
     Dataset<Row> staged = spark.read().schema(DicomParsePartition.stagingSchema()).parquet(stagingPath);
-
-    Dataset<Row> classified = classify(staged.filter(col("outcome").equalTo(DicomParsePartition.PARSED)));
-    String classifiedPath = lake.stagingPath(runId, "classified");
-    classified.write().mode("overwrite").parquet(classifiedPath);
-    classified = spark.read().parquet(classifiedPath);
+    Dataset<Row> parsed = staged.filter(col("outcome").equalTo(DicomParsePartition.PARSED));
     Dataset<Row> quarantined = staged.filter(col("outcome").equalTo(DicomParsePartition.QUARANTINED));
-
-    Row c = classified.agg(
+    Dataset<Row> outcomes = classify(staged, instancesExisted).persist(StorageLevel.MEMORY_AND_DISK());
+    Row c = outcomes.agg(
             count(lit(1)),
-            sum(when(col("outcome").equalTo("loaded"), 1).otherwise(0)),
-            sum(when(col("outcome").equalTo("duplicate"), 1).otherwise(0)))
+            sum(when(col("outcome").equalTo(LOADED), 1).otherwise(0)),
+            sum(when(col("outcome").equalTo(DUPLICATE), 1).otherwise(0)),
+            sum(when(col("outcome").equalTo(DicomParsePartition.QUARANTINED), 1).otherwise(0)),
+            sum(when(col("is_update"), 1).otherwise(0)))
         .first();
-    long parsedCount = c.getLong(0);
-    long loaded = parsedCount == 0 ? 0 : c.getLong(1);
-    long duplicates = parsedCount == 0 ? 0 : c.getLong(2);
-    long quarantinedCount = quarantined.count();
-    long read = parsedCount + quarantinedCount;
+    long read = c.getLong(0);
+    long loaded = read == 0 ? 0 : c.getLong(1);
+    long duplicates = read == 0 ? 0 : c.getLong(2);
+    long quarantinedCount = read == 0 ? 0 : c.getLong(3);
+    long updates = read == 0 ? 0 : c.getLong(4);
     progress.printf("  read %,d files in %.1f s; writing tables...%n", read, (System.nanoTime() - parseStart) / 1e9);
+    tables.awaitCreated();
+    phases.lap("classify");
 
-    Dataset<Row> toLoad = classified.filter(col("outcome").equalTo("loaded"));
-    lake.upsert(LakeTables.DICOM_INSTANCES, toLoad, true);
-    lake.upsert(LakeTables.DICOM_DUPLICATES, duplicateRows(classified, runId, ingestedAt), true);
-    lake.upsert(LakeTables.QUARANTINE, quarantineRows(quarantined, ingestedAt), false);
-    updateDerived(toLoad, runId);
-    lake.upsert(LakeTables.DICOM_FILES, fileRows(classified, quarantined, ingestedAt), true);
+    // Writes to different tables are independent Delta commits: run them side by side (each has seconds of fixed
+    // cost, little of it CPU). dicom_files goes last: it marks files as done, so it must follow their data.
+    List<Runnable> first = new ArrayList<>();
+    List<Runnable> then = new ArrayList<>();
+    if (loaded > 0) {
+      Dataset<Row> toLoad = duplicates == 0 ? parsed
+          : parsed.join(outcomes.filter(col("outcome").equalTo(DUPLICATE)).select(col("source_path").as("dup_path")),
+              col("source_path").equalTo(col("dup_path")), "left_anti");
+      // Without a row for an existing key, a MERGE that only inserts does the same and costs less.
+      first.add(() -> tables.write(LakeTables.DICOM_INSTANCES, toLoad, updates > 0));
+      // A new instances table will hold exactly this run's rows, so series and studies need not wait for it.
+      (instancesExisted ? then : first).addAll(derivedWrites(tables, toLoad, runId, instancesExisted));
+    }
+    if (duplicates > 0) {
+      first.add(() -> tables.write(LakeTables.DICOM_DUPLICATES, duplicateRows(outcomes, runId, ingestedAt), true));
+    }
+    if (quarantinedCount > 0) {
+      first.add(() -> tables.write(LakeTables.QUARANTINE, quarantineRows(quarantined, ingestedAt), false));
+    }
+    TableWrites.inParallel(first);
+    phases.lap("tables");
+    if (!then.isEmpty()) {
+      TableWrites.inParallel(then);
+      phases.lap("derived tables");
+    }
+    tables.write(LakeTables.DICOM_FILES, fileRows(outcomes, ingestedAt), toRead.changed() > 0);
+    phases.lap(LakeTables.DICOM_FILES);
+    outcomes.unpersist();
     lake.deleteStaging(runId);
+    phases.lap("cleanup");
     return new RunCounts(read, loaded, duplicates, quarantinedCount, listed - read);
   }
 
-  /** Listed files whose path is new, or whose size or modification time differ from the last read. */
-  private Dataset<Row> newOrChanged(Dataset<Row> all) {
-    if (!lake.exists(LakeTables.DICOM_FILES)) {
-      return all;
-    }
-    Dataset<Row> seen = lake.read(LakeTables.DICOM_FILES)
-        .select(col("source_path").as("seen_path"), col("source_size_bytes").as("seen_size"),
-            col("source_modified_at").as("seen_mtime"));
-    return all.join(seen, all.col("source_path").equalTo(seen.col("seen_path"))
-            .and(all.col("source_size_bytes").equalTo(seen.col("seen_size")))
-            .and(all.col("source_modified_at").equalTo(seen.col("seen_mtime"))), "left_anti");
+  /** Where the last {@link #run} spent its time, step by step. */
+  public PhaseTimes phases() {
+    return phases;
   }
 
   /**
-   * Adds {@code outcome} (loaded | duplicate) and {@code kept_source_path} to parsed rows: the smallest path wins
-   * among this run's files with one SOP Instance UID; a UID the lake has from another path stays with that path.
+   * The files to read, partitioned for parsing: {@code count} files, of which {@code changed} were read before with
+   * another size or modification time (the rest are new paths).
    */
-  private Dataset<Row> classify(Dataset<Row> parsed) {
-    Dataset<Row> ranked = parsed.drop("outcome", "stage", "reason")
+  private record ToRead(Dataset<Row> files, long count, long changed) {}
+
+  /**
+   * Listed files whose path is new, or whose size or modification time differ from the last read. The comparison
+   * runs on the driver, where the listing already is: {@code dicom_files} (path, size, time) streams past it one
+   * partition at a time, which costs one scan and no join, shuffle or cache.
+   */
+  private ToRead newOrChanged(List<Row> listing) {
+    List<Row> toRead = listing;
+    long changed = 0;
+    if (lake.exists(LakeTables.DICOM_FILES)) {
+      Map<String, Row> unseen = new HashMap<>(listing.size() * 2);
+      for (Row r : listing) {
+        unseen.put(r.getString(0), r);
+      }
+      Iterator<Row> seen = lake.read(LakeTables.DICOM_FILES)
+          .select(col("source_path"), col("source_size_bytes"), col("source_modified_at"))
+          .toLocalIterator();
+      while (seen.hasNext()) {
+        Row was = seen.next();
+        Row now = unseen.get(was.getString(0));
+        if (now == null) {
+          continue;
+        }
+        if (now.getLong(1) == was.getLong(1) && now.get(2).equals(was.get(2))) {
+          unseen.remove(was.getString(0));
+        } else {
+          changed++;
+        }
+      }
+      toRead = listing.stream().filter(r -> unseen.containsKey(r.getString(0))).toList();
+    }
+    if (toRead.isEmpty()) {
+      return new ToRead(null, 0, 0);
+    }
+    // split into parse tasks without a shuffle
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rdd = jsc.parallelize(toRead, partitions(toRead.size()));
+    return new ToRead(spark.createDataFrame(rdd, FileListing.SCHEMA), toRead.size(), changed);
+  }
+
+  /** {@code ingest.files-per-task} files per parse task, at least one task per core, at most 10,000 tasks. */
+  private int partitions(long files) {
+    int filesPerTask = config.getInt(LakeConfig.INGEST_FILES_PER_TASK, LakeConfig.INGEST_FILES_PER_TASK_DEFAULT);
+    return (int) Math.max(spark.sparkContext().defaultParallelism(),
+        Math.min(10_000, (files + filesPerTask - 1) / filesPerTask));
+  }
+
+  /**
+   * One narrow row per file read (keys only, no header) with {@code outcome}: quarantined, or for parsed files loaded
+   * or duplicate — the smallest path wins among this run's files with one SOP Instance UID, and a UID the lake has
+   * from another path stays with that path. Also {@code kept_source_path} (the winner) and {@code is_update}
+   * (loaded, and the lake already has this UID from this very path).
+   */
+  private Dataset<Row> classify(Dataset<Row> staged, boolean instancesExist) {
+    Dataset<Row> ranked = staged.select(col("sop_instance_uid"), col("source_path"), col("source_size_bytes"),
+            col("source_modified_at"), col("run_id"), col("outcome").as("staged_outcome"))
         .withColumn("rank_in_run", row_number().over(
             Window.partitionBy(col("sop_instance_uid")).orderBy(col("source_path"))))
         .withColumn("run_winner_path", first(col("source_path")).over(
             Window.partitionBy(col("sop_instance_uid")).orderBy(col("source_path"))));
-    Dataset<Row> existing = lake.read(LakeTables.DICOM_INSTANCES)
-        .select(col("sop_instance_uid").as("existing_uid"), col("source_path").as("existing_path"));
-    Dataset<Row> joined = ranked.join(existing, ranked.col("sop_instance_uid").equalTo(existing.col("existing_uid")),
-        "left");
+    Dataset<Row> joined;
+    if (instancesExist) {
+      Dataset<Row> existing = lake.read(LakeTables.DICOM_INSTANCES)
+          .select(col("sop_instance_uid").as("existing_uid"), col("source_path").as("existing_path"));
+      joined = ranked.join(existing, ranked.col("sop_instance_uid").equalTo(existing.col("existing_uid")), "left");
+    } else {
+      joined = ranked.withColumn("existing_uid", lit(null).cast("string"))
+          .withColumn("existing_path", lit(null).cast("string"));
+    }
     return joined
         .withColumn("kept_source_path", coalesce(col("existing_path"), col("run_winner_path")))
-        .withColumn("outcome", when(col("rank_in_run").equalTo(1)
-                .and(col("existing_path").isNull().or(col("existing_path").equalTo(col("source_path")))), "loaded")
-            .otherwise("duplicate"))
-        .drop("rank_in_run", "run_winner_path", "existing_uid", "existing_path");
+        .withColumn("outcome",
+            when(col("staged_outcome").equalTo(DicomParsePartition.QUARANTINED), DicomParsePartition.QUARANTINED)
+            .when(col("rank_in_run").equalTo(1)
+                .and(col("existing_path").isNull().or(col("existing_path").equalTo(col("source_path")))), LOADED)
+            .otherwise(DUPLICATE))
+        .withColumn("is_update", col("outcome").equalTo(LOADED).and(col("existing_path").isNotNull()))
+        .drop("rank_in_run", "run_winner_path", "existing_uid", "existing_path", "staged_outcome");
   }
 
   private static Dataset<Row> duplicateRows(Dataset<Row> classified, String runId, Instant at) {
-    return classified.filter(col("outcome").equalTo("duplicate"))
+    return classified.filter(col("outcome").equalTo(DUPLICATE))
         .select(col("sop_instance_uid"), col("source_path"), col("kept_source_path"), col("source_size_bytes"),
             lit(runId).as("run_id"), lit(at).as("recorded_at"));
   }
@@ -173,21 +279,24 @@ public final class DicomIngestJob {
         lit(at).as("recorded_at"));
   }
 
-  private static Dataset<Row> fileRows(Dataset<Row> classified, Dataset<Row> quarantined, Instant at) {
-    Dataset<Row> parsed = classified.select(col("source_path"), col("source_size_bytes"), col("source_modified_at"),
+  private static Dataset<Row> fileRows(Dataset<Row> outcomes, Instant at) {
+    return outcomes.select(col("source_path"), col("source_size_bytes"), col("source_modified_at"),
         col("outcome"), col("sop_instance_uid"), col("run_id"), lit(at).as("recorded_at"));
-    Dataset<Row> bad = quarantined.select(col("source_path"), col("source_size_bytes"), col("source_modified_at"),
-        lit("quarantined").as("outcome"), lit(null).cast("string").as("sop_instance_uid"), col("run_id"),
-        lit(at).as("recorded_at"));
-    return parsed.unionByName(bad);
   }
 
-  /** Recomputes series and study rows for every study that has an instance loaded by this run. */
-  private void updateDerived(Dataset<Row> loadedRows, String runId) {
-    Dataset<Row> touched = loadedRows.select(col("study_instance_uid").as("touched_uid")).distinct();
-    Dataset<Row> instances = lake.read(LakeTables.DICOM_INSTANCES);
-    Dataset<Row> inTouched = instances.join(touched,
-        instances.col("study_instance_uid").equalTo(touched.col("touched_uid")), "left_semi");
+  /**
+   * The writes that recompute series and study rows for every study that has an instance loaded by this run. When
+   * the instances table is new, its rows will be exactly {@code loadedRows}, which are then used directly.
+   */
+  private List<Runnable> derivedWrites(TableWrites tables, Dataset<Row> loadedRows, String runId,
+      boolean instancesExisted) {
+    Dataset<Row> inTouched = loadedRows;
+    if (instancesExisted) {
+      Dataset<Row> instances = lake.read(LakeTables.DICOM_INSTANCES);
+      Dataset<Row> touched = loadedRows.select(col("study_instance_uid").as("touched_uid")).distinct();
+      inTouched = instances.join(touched,
+          instances.col("study_instance_uid").equalTo(touched.col("touched_uid")), "left_semi");
+    }
 
     Dataset<Row> series = inTouched.groupBy("series_instance_uid").agg(
         first(col("study_instance_uid"), true).as("study_instance_uid"),
@@ -206,7 +315,6 @@ public final class DicomIngestJob {
         max(col("acquisition_datetime")).as("last_acquisition_at"),
         min(col("series_datetime")).as("series_datetime"))
         .withColumn("updated_run_id", lit(runId));
-    lake.upsert(LakeTables.DICOM_SERIES, series, true);
 
     Dataset<Row> studies = inTouched.groupBy("study_instance_uid").agg(
         first(col("patient_pseudo_id"), true).as("patient_pseudo_id"),
@@ -226,15 +334,13 @@ public final class DicomIngestJob {
         min(col("acquisition_datetime")).as("first_acquisition_at"),
         max(col("acquisition_datetime")).as("last_acquisition_at"))
         .withColumn("updated_run_id", lit(runId));
-    lake.upsert(LakeTables.DICOM_STUDIES, studies, true);
+    return List.of(() -> tables.write(LakeTables.DICOM_SERIES, series, true),
+        () -> tables.write(LakeTables.DICOM_STUDIES, studies, true));
   }
 
   private AutoCloseable progressTicker(LongAccumulator done, long total, long startNanos) {
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ingest-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(TableWrites.daemon("ingest-progress"));
     ticker.scheduleAtFixedRate(() -> {
       long n = done.value();
       double secs = (System.nanoTime() - startNanos) / 1e9;

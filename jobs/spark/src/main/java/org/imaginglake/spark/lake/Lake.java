@@ -159,11 +159,20 @@ public final class Lake {
     }
   }
 
-  /** Registers every table of the lake as a temporary view of the same name, for SQL. */
+  /**
+   * Registers every table of the lake as a temporary view of the same name, for SQL; a known table the lake does not
+   * have yet (jobs create a table on its first row) is an empty view with the table's schema. Returns the tables the
+   * lake has.
+   */
   public List<String> registerViews() {
     List<String> names = tables();
     for (String t : names) {
       spark.read().format("delta").load(path(t)).createOrReplaceTempView(t);
+    }
+    for (String t : LakeTables.ALL) {
+      if (!names.contains(t)) {
+        read(t).createOrReplaceTempView(t);
+      }
     }
     return names;
   }

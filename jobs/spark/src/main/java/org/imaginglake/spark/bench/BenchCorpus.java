@@ -1,0 +1,381 @@
+package org.imaginglake.spark.bench;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.CodeStringAttribute;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.IntegerStringAttribute;
+import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import com.pixelmed.dicom.UniqueIdentifierAttribute;
+import com.pixelmed.dicom.UnsignedShortAttribute;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's input files, written with PixelMed: copies of real files with fresh UIDs, and CT-sized images.
+ *
+ * <p>Small files: every file under {@code <source>/dicom} and {@code <source>/rdsr} that PixelMed reads whole as an
+ * instance (SOP Instance, Study Instance and Series Instance UID present) is copied round-robin until there are N
+ * copies. Copy {@code i} gets its own SOP Instance UID (and Media Storage SOP Instance UID); every Study and Series
+ * Instance UID is replaced by a fresh one per round (round = one pass over the sources), so the copies are distinct
+ * instances in distinct studies and the derived tables grow as they would with real data. A copy keeps the source's
+ * transfer syntax when PixelMed writes it back readably, else it is written as Explicit VR Little Endian.
+ *
+ * <p>CT-sized files: the header of a real CT with 512 x 512 16-bit pixels (524,288 bytes of Pixel Data), one series
+ * per 200 images and one study per 400, about 0.5 MB each.
+ *
+ * <p>UIDs are {@code 2.25.<UUID as a decimal integer>} (PS3.5 B.2) from name-based UUIDs of the copy's position, so a
+ * corpus is reproducible. Files go into sub-folders of at most {@value #FILES_PER_FOLDER}. Building costs roughly
+ * one PixelMed write per file and is never part of a measurement.
+ */
+final class BenchCorpus {
+  static final int FILES_PER_FOLDER = 1000;
+  /** Bumped whenever what the builder writes changes, so a kept corpus of an older kind is rebuilt. */
+  static final String BUILDER_VERSION = "1";
+  static final int CT_ROWS = 512;
+  static final int CT_COLUMNS = 512;
+  private static final String UID_NAMESPACE = "imaging-lake-bench/";
+  private static final String SOURCE_AE = "IMAGINGLAKE";
+
+  /** A source file read whole, and the transfer syntax its copies are written in. */
+  record Source(Path path, AttributeList attributes, String writeTransferSyntax) {}
+
+  /** A built corpus: its folder, its files in path order, and their total size. */
+  record Corpus(Path dir, List<Path> files, long totalBytes) {
+    double megabytes() {
+      return totalBytes / 1e6;
+    }
+  }
+
+  private BenchCorpus() {}
+
+  /** {@code 2.25.<n>} where n is the name-based UUID of {@code parts} read as an unsigned 128-bit integer. */
+  static String uid(String... parts) {
+    UUID u = UUID.nameUUIDFromBytes((UID_NAMESPACE + String.join("/", parts)).getBytes(StandardCharsets.UTF_8));
+    ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+    return "2.25." + new BigInteger(1, b.array());
+  }
+
+  /**
+   * The files to copy: everything under {@code root/dicom} and {@code root/rdsr} when either exists, else everything
+   * under {@code root}.
+   */
+  static List<Path> sourceFiles(Path root) {
+    List<Path> candidates = new ArrayList<>();
+    for (String sub : List.of("dicom", "rdsr")) {
+      Path dir = root.resolve(sub);
+      if (Files.isDirectory(dir)) {
+        candidates.addAll(regularFiles(dir));
+      }
+    }
+    if (candidates.isEmpty() && Files.isDirectory(root)) {
+      candidates.addAll(regularFiles(root));
+    }
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("No source files under " + root.toAbsolutePath() + "; pass --source DIR"
+          + " with a folder of DICOM files, or one holding dicom/ and/or rdsr/ (e.g. ../shared/data or data-samples)");
+    }
+    return candidates;
+  }
+
+  /**
+   * Reads every {@link #sourceFiles source file} whole; keeps those that are instances and that PixelMed can write
+   * back. Files it cannot use are counted in the progress line, not reported one by one (PixelMed's own complaints
+   * on standard error are held back while reading).
+   */
+  static List<Source> loadSources(Path root, PrintStream progress) {
+    List<Path> candidates = sourceFiles(root);
+    List<Source> sources = new ArrayList<>();
+    int notInstances = 0;
+    int unwritable = 0;
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      for (Path p : candidates) {
+        AttributeList list = readWhole(p);
+        if (list == null || !isInstance(list)) {
+          notInstances++;
+          continue;
+        }
+        String ts = writableTransferSyntax(list);
+        if (ts == null) {
+          unwritable++;
+          continue;
+        }
+        sources.add(new Source(p, list, ts));
+      }
+    } finally {
+      System.setErr(err);
+    }
+    progress.printf("  sources: %d files under %s: %d instances used, %d not readable as an instance, %d not"
+        + " writable by PixelMed%n", candidates.size(), root, sources.size(), notInstances, unwritable);
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("None of the " + candidates.size() + " files under " + root
+          + " is a DICOM instance PixelMed can read and write; pass --source with real DICOM files");
+    }
+    return sources;
+  }
+
+  /** Writes {@code n} copies of {@code sources} round-robin into {@code dir} (see the class comment). */
+  static Corpus buildSmall(List<Source> sources, Path dir, int n, PrintStream progress) {
+    List<Path> files = new ArrayList<>(n);
+    long bytes = 0;
+    Map<String, String> renamed = new HashMap<>();
+    int round = -1;
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      int s = i % sources.size();
+      if (s == 0) {
+        round++;
+        renamed.clear();
+      }
+      Source src = sources.get(s);
+      AttributeList a = src.attributes();
+      String r = Integer.toString(round);
+      String sop = uid("sop", Integer.toString(i));
+      String study = renamed.computeIfAbsent("study:" + text(a, TagFromName.StudyInstanceUID),
+          k -> uid("study", r, k));
+      String series = renamed.computeIfAbsent("series:" + text(a, TagFromName.SeriesInstanceUID),
+          k -> uid("series", r, k));
+      Path f = fileFor(dir, i, "c");
+      try {
+        setUid(a, TagFromName.SOPInstanceUID, sop);
+        setUid(a, TagFromName.StudyInstanceUID, study);
+        setUid(a, TagFromName.SeriesInstanceUID, series);
+        bytes += write(a, src.writeTransferSyntax(), f);
+      } catch (DicomException e) {
+        throw new IllegalStateException("Cannot write copy " + f + " of " + src.path() + ": " + e.getMessage(), e);
+      }
+      files.add(f);
+      tick(progress, "small files", i + 1, n, start);
+    }
+    return new Corpus(dir, files, bytes);
+  }
+
+  /** Writes {@code m} CT images of 512 x 512 x 16 bits with the header of {@code template} (see the class comment). */
+  static Corpus buildCt(Path template, Path dir, int m, PrintStream progress) {
+    AttributeList a = readWhole(template);
+    if (a == null || !isInstance(a)) {
+      throw new IllegalArgumentException("CT template " + template + " is not a DICOM instance PixelMed can read");
+    }
+    try {
+      a.remove(TagFromName.PixelData);
+      setUs(a, TagFromName.Rows, CT_ROWS);
+      setUs(a, TagFromName.Columns, CT_COLUMNS);
+      setUs(a, TagFromName.SamplesPerPixel, 1);
+      setUs(a, TagFromName.BitsAllocated, 16);
+      setUs(a, TagFromName.BitsStored, 16);
+      setUs(a, TagFromName.HighBit, 15);
+      setUs(a, TagFromName.PixelRepresentation, 1);
+      Attribute pi = new CodeStringAttribute(TagFromName.PhotometricInterpretation);
+      pi.addValue("MONOCHROME2");
+      a.put(pi);
+      OtherWordAttribute pixels = new OtherWordAttribute(TagFromName.PixelData);
+      short[] values = new short[CT_ROWS * CT_COLUMNS];
+      for (int y = 0; y < CT_ROWS; y++) {
+        for (int x = 0; x < CT_COLUMNS; x++) {
+          values[y * CT_COLUMNS + x] = (short) (((x - 256) * (x - 256) + (y - 256) * (y - 256)) / 64 - 1000);
+        }
+      }
+      pixels.setValues(values);
+      a.put(pixels);
+    } catch (DicomException e) {
+      throw new IllegalStateException("Cannot prepare the CT template " + template + ": " + e.getMessage(), e);
+    }
+    List<Path> files = new ArrayList<>(m);
+    long bytes = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < m; i++) {
+      Path f = fileFor(dir, i, "ct");
+      try {
+        setUid(a, TagFromName.SOPInstanceUID, uid("ct-sop", Integer.toString(i)));
+        setUid(a, TagFromName.SeriesInstanceUID, uid("ct-series", Integer.toString(i / 200)));
+        setUid(a, TagFromName.StudyInstanceUID, uid("ct-study", Integer.toString(i / 400)));
+        Attribute number = new IntegerStringAttribute(TagFromName.InstanceNumber);
+        number.addValue(i % 200 + 1);
+        a.put(number);
+        bytes += write(a, TransferSyntax.ExplicitVRLittleEndian, f);
+      } catch (DicomException e) {
+        throw new IllegalStateException("Cannot write CT image " + f + ": " + e.getMessage(), e);
+      }
+      files.add(f);
+      tick(progress, "CT-sized files", i + 1, m, start);
+    }
+    return new Corpus(dir, files, bytes);
+  }
+
+  /** The files of an existing corpus folder, in path order. */
+  static Corpus existing(Path dir) {
+    List<Path> files = regularFiles(dir);
+    long bytes = 0;
+    for (Path f : files) {
+      try {
+        bytes += Files.size(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Corpus(dir, files, bytes);
+  }
+
+  /** Identity of a corpus: what it was built from and how; a kept corpus is reused only when this is equal. */
+  static Properties signature(String kind, int count, Path source) {
+    Properties p = new Properties();
+    p.setProperty("kind", kind);
+    p.setProperty("count", Integer.toString(count));
+    p.setProperty("builder", BUILDER_VERSION);
+    p.setProperty("source", source.toAbsolutePath().normalize().toString());
+    List<Path> files = Files.isDirectory(source) ? sourceFiles(source) : List.of(source);
+    long bytes = 0;
+    long newest = 0;
+    for (Path f : files) {
+      try {
+        bytes += Files.size(f);
+        newest = Math.max(newest, Files.getLastModifiedTime(f).toMillis());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    p.setProperty("source.files", Integer.toString(files.size()));
+    p.setProperty("source.bytes", Long.toString(bytes));
+    p.setProperty("source.newest-mtime", Long.toString(newest));
+    return p;
+  }
+
+  static Path fileFor(Path dir, int i, String prefix) {
+    return dir.resolve(String.format("%04d", i / FILES_PER_FOLDER)).resolve(String.format("%s%07d.dcm", prefix, i));
+  }
+
+  static List<Path> regularFiles(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The whole file (pixel data as stored: compressed data stays compressed), or null when PixelMed fails. */
+  static AttributeList readWhole(Path p) {
+    AttributeList list = new AttributeList();
+    list.setDecompressPixelData(false);
+    try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(p)))) {
+      list.read(in);
+      String ts = text(list, TagFromName.TransferSyntaxUID);
+      if (ts == null && in.getTransferSyntaxToReadDataSet() != null) {
+        // no meta information: remember how the data set was encoded, for writing the copies
+        setUid(list, TagFromName.TransferSyntaxUID, in.getTransferSyntaxToReadDataSet().getUID());
+      }
+      return list;
+    } catch (IOException | DicomException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  static boolean isInstance(AttributeList a) {
+    return text(a, TagFromName.SOPInstanceUID) != null && text(a, TagFromName.StudyInstanceUID) != null
+        && text(a, TagFromName.SeriesInstanceUID) != null
+        && (text(a, TagFromName.SOPClassUID) != null || text(a, TagFromName.MediaStorageSOPClassUID) != null);
+  }
+
+  /** The source's own transfer syntax if a test copy re-reads intact, else Explicit VR Little Endian, else null. */
+  private static String writableTransferSyntax(AttributeList a) {
+    try {
+      if (text(a, TagFromName.SOPClassUID) == null) {
+        setUid(a, TagFromName.SOPClassUID, text(a, TagFromName.MediaStorageSOPClassUID));
+      }
+    } catch (DicomException e) {
+      return null;
+    }
+    String own = text(a, TagFromName.TransferSyntaxUID);
+    for (String ts : new String[] {own, TransferSyntax.ExplicitVRLittleEndian}) {
+      if (ts == null || !new TransferSyntax(ts).isRecognized()) {
+        continue;
+      }
+      try {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeTo(a, ts, out);
+        AttributeList back = new AttributeList();
+        try (InputStream in = new DicomInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+          back.read((DicomInputStream) in, TagFromName.PixelData);
+        }
+        if (text(a, TagFromName.SOPInstanceUID).equals(text(back, TagFromName.SOPInstanceUID))
+            && text(a, TagFromName.StudyInstanceUID).equals(text(back, TagFromName.StudyInstanceUID))) {
+          return ts;
+        }
+      } catch (IOException | DicomException | RuntimeException e) {
+        // try the next transfer syntax
+      }
+    }
+    return null;
+  }
+
+  private static long write(AttributeList a, String ts, Path f) throws DicomException {
+    try {
+      Files.createDirectories(f.getParent());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), 64 * 1024)) {
+        writeTo(a, ts, out);
+      }
+      return Files.size(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fresh File Meta Information (its group length follows the new UIDs), then the data set. */
+  private static void writeTo(AttributeList a, String ts, OutputStream out) throws IOException, DicomException {
+    FileMetaInformation.addFileMetaInformation(a, ts, SOURCE_AE);
+    a.write(out, ts, true, true);
+  }
+
+  private static void setUid(AttributeList a, AttributeTag tag, String value) throws DicomException {
+    Attribute attr = new UniqueIdentifierAttribute(tag);
+    attr.addValue(value);
+    a.put(attr);
+  }
+
+  private static void setUs(AttributeList a, AttributeTag tag, int value) throws DicomException {
+    Attribute attr = new UnsignedShortAttribute(tag);
+    attr.addValue(value);
+    a.put(attr);
+  }
+
+  static String text(AttributeList a, AttributeTag tag) {
+    String v = Attribute.getSingleStringValueOrNull(a.get(tag));
+    if (v == null) {
+      return null;
+    }
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static void tick(PrintStream progress, String what, int done, int total, long startNanos) {
+    if (done % 5000 == 0 || done == total) {
+      double secs = (System.nanoTime() - startNanos) / 1e9;
+      progress.printf("  building %s: %,d of %,d (%.1f s)%n", what, done, total, secs);
+    }
+  }
+}

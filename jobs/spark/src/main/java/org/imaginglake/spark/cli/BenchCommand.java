@@ -1,0 +1,81 @@
+package org.imaginglake.spark.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.imaginglake.spark.bench.IngestBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: performance measurements with their baselines; each benchmark is a subcommand. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure performance against named baselines on generated input (docs/benchmarks.md).",
+    subcommands = {BenchCommand.Ingest.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: choose one of "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "files/s of ingest-dicom end to end (list, parse, write Delta) against a bare PixelMed read loop "
+          + "over the same files, for small files (copies of real files with fresh UIDs) and 0.5 MB CT files.")
+  static final class Ingest implements Callable<Integer> {
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work",
+        description = "Folder for the generated files and scratch lakes. Default: ${DEFAULT-VALUE}.")
+    Path work;
+
+    @Option(names = "--small-files", paramLabel = "N", defaultValue = "20000",
+        description = "Copies of the real files to measure on (0: skip). Default: ${DEFAULT-VALUE}.")
+    int smallFiles;
+
+    @Option(names = "--ct-files", paramLabel = "N", defaultValue = "2000",
+        description = "CT-sized files (512 x 512 x 16 bit, about 0.5 MB) to measure on (0: skip). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int ctFiles;
+
+    @Option(names = "--source", paramLabel = "DIR",
+        description = "Real files to copy: a folder holding dicom/ and/or rdsr/ (those are used), or any folder of "
+            + "DICOM files. Default: ../shared/data when present, else data-samples.")
+    Path source;
+
+    @Option(names = "--runs", paramLabel = "K", defaultValue = "1",
+        description = "Repetitions of each measurement; the median is reported. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--keep",
+        description = "Keep the generated files, and reuse kept ones built with the same parameters.")
+    boolean keep;
+
+    @Option(names = "--master", paramLabel = "URL",
+        description = "Spark master (default: spark.master from the configuration, 'local[*]').")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "FILE",
+        description = "Settings file overriding conf/imaging-lake.properties (e.g. ingest.files-per-task).")
+    Path conf;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log (INFO) and stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+      GlobalOptions g = new GlobalOptions();
+      g.master = master;
+      g.conf = conf;
+      g.verbose = verbose;
+      Path src = source != null ? source
+          : Files.isDirectory(Path.of("../shared/data")) ? Path.of("../shared/data") : Path.of("data-samples");
+      var options = new IngestBenchmark.Options(work, smallFiles, ctFiles, src, runs, keep);
+      try (CommandContext ctx = new CommandContext(g, System.out, System.err)) {
+        new IngestBenchmark(options, ctx::spark, ctx.config, ctx.out).run();
+        return 0;
+      }
+    }
+  }
+}
