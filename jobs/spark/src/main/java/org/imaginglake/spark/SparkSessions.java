@@ -27,6 +27,10 @@ public final class SparkSessions {
         .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", local ? "4" : "200"))
         .config("spark.databricks.delta.snapshotPartitions", local ? "2" : "50")
         .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8")
+        // Parquet buffers a whole row group per writing task; header_json of a large SR is megabytes, so keep row
+        // groups at 32 MiB (default 128 MiB) to bound writer memory in a 1-2 GB heap.
+        .config("spark.hadoop.parquet.block.size", conf.get("spark.hadoop.parquet.block.size",
+            String.valueOf(32 << 20)))
         // Parquet's vectorized reader fills 4,096 rows per batch by default; with header_json (tens of KB per RDSR,
         // MBs for enhanced multi-frame) one batch of one string column can outgrow the heap.
         .config("spark.sql.parquet.columnarReaderBatchSize", conf.get("spark.sql.parquet.columnarReaderBatchSize",
