@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,9 +89,13 @@ public final class IngestBenchmark {
     }
   }
 
-  /** One line of the result table: median, fastest and slowest of the runs. */
+  /**
+   * One line of the result table: median, fastest and slowest wall-clock time of the runs, and the median CPU time
+   * the whole JVM used meanwhile (all threads, GC included; NaN when not measured). On a machine shared with other
+   * work, CPU time is the steadier figure: it grows little when the wall clock grows by waiting for a core.
+   */
   public record Measurement(String corpus, String what, long files, long bytes, double medianSeconds,
-      double minSeconds, double maxSeconds, String note) {
+      double minSeconds, double maxSeconds, double medianCpuSeconds, String note) {
     public double filesPerSecond() {
       return files / medianSeconds;
     }
@@ -246,20 +251,31 @@ public final class IngestBenchmark {
   /** Runs {@code body} options.runs times, prints each run, records the median. */
   private void record(String corpus, String what, long files, long bytes, Supplier<String> body) {
     double[] secs = new double[options.runs()];
+    double[] cpus = new double[options.runs()];
     String note = "";
     for (int i = 0; i < secs.length; i++) {
       long t0 = System.nanoTime();
+      double c0 = cpuSeconds();
       note = body.get();
       secs[i] = (System.nanoTime() - t0) / 1e9;
-      out.printf("  %-34s %8.3f s  %,10.0f files/s  %s%n", what, secs[i], files / secs[i], note);
+      cpus[i] = cpuSeconds() - c0;
+      out.printf("  %-34s %8.3f s  %,10.0f files/s  CPU %7.2f s  %s%n", what, secs[i], files / secs[i], cpus[i],
+          note);
     }
-    add(corpus, what, files, bytes, secs, note);
+    add(corpus, what, files, bytes, secs, cpus, note);
   }
 
-  private void add(String corpus, String what, long files, long bytes, double[] secs, String note) {
+  private void add(String corpus, String what, long files, long bytes, double[] secs, double[] cpus, String note) {
     double[] s = secs.clone();
     Arrays.sort(s);
-    results.add(new Measurement(corpus, what, files, bytes, median(secs), s[0], s[s.length - 1], note));
+    results.add(new Measurement(corpus, what, files, bytes, median(secs), s[0], s[s.length - 1],
+        cpus == null ? Double.NaN : median(cpus), note));
+  }
+
+  /** CPU time of the whole JVM so far, in seconds. */
+  static double cpuSeconds() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
   }
 
   /** The baseline: PixelMed reads each header up to Pixel Data; nothing else. */
@@ -372,7 +388,9 @@ public final class IngestBenchmark {
     List<String> halfInputs = half.stream().map(p -> p.toAbsolutePath().toString()).toList();
     long halfFiles = c.files().stream().filter(f -> half.contains(f.getParent())).count();
     double[] first = new double[options.runs()];
+    double[] firstCpu = new double[options.runs()];
     double[] second = new double[options.runs()];
+    double[] secondCpu = new double[options.runs()];
     double[] partial = new double[options.runs()];
     String firstNote = "";
     String secondNote = "";
@@ -384,23 +402,27 @@ public final class IngestBenchmark {
           java.io.OutputStream.nullOutputStream()));
 
       long t0 = System.nanoTime();
+      double c0 = cpuSeconds();
       RunCounts r1 = ingest(job, lake, "bench-1", inputs);
       first[k] = (System.nanoTime() - t0) / 1e9;
+      firstCpu[k] = cpuSeconds() - c0;
       firstNote = String.format("loaded %,d, dup %,d, quarantined %,d", r1.loaded(), r1.duplicates(),
           r1.quarantined());
-      out.printf("  %-34s %8.3f s  %,10.0f files/s  %s%n", "ingest-dicom, fresh lake", first[k], n / first[k],
-          firstNote);
+      out.printf("  %-34s %8.3f s  %,10.0f files/s  CPU %7.2f s  %s%n", "ingest-dicom, fresh lake", first[k],
+          n / first[k], firstCpu[k], firstNote);
       out.printf("    steps: %s%n", job.phases());
       if (r1.inputs() != n) {
         notes.add(corpus + ": the first run read " + r1.inputs() + " of " + n + " files");
       }
 
       long t1 = System.nanoTime();
+      double c1 = cpuSeconds();
       RunCounts r2 = ingest(job, lake, "bench-2", inputs);
       second[k] = (System.nanoTime() - t1) / 1e9;
+      secondCpu[k] = cpuSeconds() - c1;
       secondNote = String.format("read %,d, skipped %,d unchanged", r2.inputs(), r2.unchangedSkipped());
-      out.printf("  %-34s %8.3f s  %,10.0f files/s  %s%n", "ingest-dicom, again (no-op)", second[k],
-          n / second[k], secondNote);
+      out.printf("  %-34s %8.3f s  %,10.0f files/s  CPU %7.2f s  %s%n", "ingest-dicom, again (no-op)", second[k],
+          n / second[k], secondCpu[k], secondNote);
       out.printf("    steps: %s%n", job.phases());
       if (r2.inputs() != 0) {
         notes.add(corpus + ": the second run read " + r2.inputs() + " files instead of none");
@@ -419,8 +441,8 @@ public final class IngestBenchmark {
         deleteTree(lakeDir);
       }
     }
-    add(corpus, "ingest-dicom end to end", n, c.totalBytes(), first, firstNote);
-    add(corpus, "ingest-dicom again (no-op)", n, c.totalBytes(), second, secondNote);
+    add(corpus, "ingest-dicom end to end", n, c.totalBytes(), first, firstCpu, firstNote);
+    add(corpus, "ingest-dicom again (no-op)", n, c.totalBytes(), second, secondCpu, secondNote);
     if (!halfInputs.isEmpty()) {
       double full = median(first);
       double part = median(partial);
@@ -428,7 +450,7 @@ public final class IngestBenchmark {
       double fixed = full - n * perFile;
       String note = String.format("from %,d and %,d files: fixed cost %.1f s per run", n, halfFiles, fixed);
       if (perFile > 0) {
-        add(corpus, "ingest-dicom marginal", n, c.totalBytes(), new double[] {n * perFile}, note);
+        add(corpus, "ingest-dicom marginal", n, c.totalBytes(), new double[] {n * perFile}, null, note);
       } else {
         notes.add(corpus + ": no marginal rate, the half run was not faster (" + note + "); load too uneven?");
       }
@@ -450,31 +472,35 @@ public final class IngestBenchmark {
     return counts;
   }
 
-  /** The first Delta writes of a JVM load and compile a lot of code; do that on the first folder, untimed. */
+  /**
+   * The first Delta writes of a JVM load and compile a lot of code: ingest the folders holding the first
+   * {@value #WARMUP_FILES} files into a scratch lake, twice, untimed.
+   */
   private void warmUpSpark(SparkSession session, Corpus c) {
     Path warmLake = options.work().resolve("lakes/warm-up");
     deleteTree(warmLake);
-    Path firstFolder = c.files().get(0).getParent();
-    out.printf("  (warming up Spark and Delta: ingest of %s into a scratch lake, twice, not timed)%n", firstFolder);
+    List<String> folders = c.files().subList(0, Math.min(WARMUP_FILES, c.files().size())).stream()
+        .map(f -> f.getParent().toAbsolutePath().toString()).distinct().toList();
+    out.printf("  (warming up Spark and Delta: %d folder(s) into a scratch lake, twice, not timed)%n", folders.size());
     Lake lake = new Lake(session, warmLake.toAbsolutePath().toString());
     DicomIngestJob job = new DicomIngestJob(session, lake, config, BENCH_KEY,
         new PrintStream(java.io.OutputStream.nullOutputStream()));
-    List<String> in = List.of(firstFolder.toAbsolutePath().toString());
-    ingest(job, lake, "warm-1", in);
-    ingest(job, lake, "warm-2", in);
+    ingest(job, lake, "warm-1", folders);
+    ingest(job, lake, "warm-2", folders);
     deleteTree(warmLake);
   }
 
   private void printTable() {
     out.println();
     out.println("Results (median of " + options.runs() + " run(s); MB/s counts whole files, though only headers are"
-        + " read)");
-    out.printf("%-9s %-30s %8s %9s %10s %9s %8s  %s%n", "corpus", "measurement", "files", "seconds", "files/s",
-        "MB/s", "vs bare2", "note");
+        + " read; CPU s: CPU time of the whole JVM)");
+    out.printf("%-9s %-30s %8s %9s %10s %9s %8s %8s  %s%n", "corpus", "measurement", "files", "seconds", "files/s",
+        "MB/s", "CPU s", "vs bare2", "note");
     for (Measurement m : results) {
       Measurement bare = bare2(m.corpus());
-      out.printf("%-9s %-30s %,8d %9.3f %,10.0f %9.1f %7.0f%%  %s%n", m.corpus(), m.what(), m.files(),
+      out.printf("%-9s %-30s %,8d %9.3f %,10.0f %9.1f %8s %7.0f%%  %s%n", m.corpus(), m.what(), m.files(),
           m.medianSeconds(), m.filesPerSecond(), m.megabytesPerSecond(),
+          Double.isNaN(m.medianCpuSeconds()) ? "" : String.format("%.2f", m.medianCpuSeconds()),
           bare == null ? 0 : 100 * m.filesPerSecond() / bare.filesPerSecond(), m.note());
     }
     out.println();
@@ -487,6 +513,8 @@ public final class IngestBenchmark {
       double ratio = e2e.filesPerSecond() / bare.filesPerSecond();
       out.printf("%s: ingest-dicom is %.0f%% of the bare %d-thread loop (target >= %.0f%%): %s%n", corpus,
           100 * ratio, THREADS, 100 * TARGET_RATIO_OF_BARE, ratio >= TARGET_RATIO_OF_BARE ? "PASS" : "MISS");
+      out.printf("%s:   by CPU time: ingest-dicom %.2f CPU s, bare loop %.2f CPU s: %.0f%% as efficient%n", corpus,
+          e2e.medianCpuSeconds(), bare.medianCpuSeconds(), 100 * bare.medianCpuSeconds() / e2e.medianCpuSeconds());
       if (corpus.equals("small")) {
         out.printf("%s: ingest-dicom %,.0f files/s (target >= %,.0f files/s): %s%n", corpus, e2e.filesPerSecond(),
             TARGET_SMALL_FILES_PER_SECOND, e2e.filesPerSecond() >= TARGET_SMALL_FILES_PER_SECOND ? "PASS" : "MISS");

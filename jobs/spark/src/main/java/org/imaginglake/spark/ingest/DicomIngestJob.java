@@ -70,6 +70,7 @@ public final class DicomIngestJob {
   public static final String NAME = "ingest-dicom";
   private static final String LOADED = "loaded";
   private static final String DUPLICATE = "duplicate";
+  private static final long STAGING_ROW_GROUP_BYTES = 32L << 20;
 
   private final SparkSession spark;
   private final Lake lake;
@@ -118,7 +119,8 @@ public final class DicomIngestJob {
     try (AutoCloseable ticker = progressTicker(done, toRead.count(), parseStart)) {
       toRead.files()
           .mapPartitions(parse, Encoders.row(DicomParsePartition.stagingSchema()))
-          .write().mode("overwrite").parquet(stagingPath);
+          // row groups of 32 MB, not 128: each task holds one in memory, mostly header_json
+          .write().mode("overwrite").option("parquet.block.size", STAGING_ROW_GROUP_BYTES).parquet(stagingPath);
     } catch (Exception e) {
       throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
