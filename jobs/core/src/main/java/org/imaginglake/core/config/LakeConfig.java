@@ -49,7 +49,7 @@ public final class LakeConfig implements java.io.Serializable {
 
   /** Target number of files per Spark task when parsing; more tasks balance better, fewer cost less. */
   public static final String INGEST_FILES_PER_TASK = "ingest.files-per-task";
-  public static final int INGEST_FILES_PER_TASK_DEFAULT = 2000;
+  public static final int INGEST_FILES_PER_TASK_DEFAULT = 1000;
 
   private final Map<String, String> values;
 

@@ -34,6 +34,9 @@ class DicomDateTimesTest {
     assertThat(DicomDateTimes.parseTime("256000")).isNull();
     assertThat(DicomDateTimes.parseTime("12345")).isNull();
     assertThat(DicomDateTimes.formatTime(LocalTime.of(14, 4, 19, 468_000_000))).isEqualTo("14:04:19.468000");
+    assertThat(DicomDateTimes.formatTime(LocalTime.of(9, 5, 0))).isEqualTo("09:05:00");
+    assertThat(DicomDateTimes.formatTime(LocalTime.of(0, 0, 7, 1_000))).isEqualTo("00:00:07.000001");
+    assertThat(DicomDateTimes.formatTime(LocalTime.of(23, 59, 59, 999_999_999))).isEqualTo("23:59:59.999999");
   }
 
   @Test

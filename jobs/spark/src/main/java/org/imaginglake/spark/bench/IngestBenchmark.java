@@ -71,13 +71,24 @@ public final class IngestBenchmark {
   private static final Pseudonymizer BENCH_KEY =
       new Pseudonymizer("imaging-lake-benchmark-key-not-secret".getBytes(StandardCharsets.UTF_8), "benchmark");
 
+  /** Which real files the small corpus copies. */
+  public enum SmallKind {
+    /** Instances whose file is at most 300 KB, like STACK.md's reference corpus (the default). */
+    SMALL,
+    /** Every instance, including dose reports of megabytes with 100,000+ attributes. */
+    ALL
+  }
+
   /**
-   * @param work folder for corpora and lakes
+   * @param work folder for the corpora
+   * @param lakes folder for the scratch lakes ({@code bench-*} sub-folders, deleted after use)
    * @param source folder holding {@code dicom/} and/or {@code rdsr/} with real files to copy
    * @param runs repetitions of every measurement; the median is reported
    * @param keep keep the corpora (and reuse kept ones built with the same parameters)
+   * @param smallKind which real files the small corpus copies
    */
-  public record Options(Path work, int smallFiles, int ctFiles, Path source, int runs, boolean keep) {
+  public record Options(Path work, Path lakes, int smallFiles, int ctFiles, Path source, int runs, boolean keep,
+      SmallKind smallKind) {
     public Options {
       if (smallFiles < 0 || ctFiles < 0) {
         throw new IllegalArgumentException("File counts cannot be negative: --small-files " + smallFiles
@@ -143,7 +154,11 @@ public final class IngestBenchmark {
       if (!options.keep()) {
         deleteTree(options.work().resolve("corpus"));
       }
-      deleteTree(options.work().resolve("lakes"));
+      try (Stream<Path> scratch = Files.isDirectory(options.lakes()) ? Files.list(options.lakes()) : Stream.empty()) {
+        scratch.filter(p -> p.getFileName().toString().startsWith("bench-")).forEach(IngestBenchmark::deleteTree);
+      } catch (IOException e) {
+        notes.add("could not remove the scratch lakes under " + options.lakes() + ": " + e.getMessage());
+      }
     }
     printTable();
     return List.copyOf(results);
@@ -151,12 +166,13 @@ public final class IngestBenchmark {
 
   private Corpus smallCorpus() throws IOException {
     Path dir = options.work().resolve("corpus/small");
-    Properties sig = BenchCorpus.signature("small", options.smallFiles(), options.source());
+    Properties sig = BenchCorpus.signature("small-" + options.smallKind().name().toLowerCase(java.util.Locale.ROOT),
+        options.smallFiles(), options.source());
     if (reusable(dir, sig)) {
       return BenchCorpus.existing(dir);
     }
     out.printf("Building %,d small files in %s (not timed)...%n", options.smallFiles(), dir);
-    var sources = BenchCorpus.loadSources(options.source(), out);
+    var sources = BenchCorpus.loadSources(options.source(), options.smallKind(), out);
     Corpus c = BenchCorpus.buildSmall(sources, dir, options.smallFiles(), out);
     saveSignature(dir, sig);
     return c;
@@ -395,7 +411,7 @@ public final class IngestBenchmark {
     String firstNote = "";
     String secondNote = "";
     for (int k = 0; k < options.runs(); k++) {
-      Path lakeDir = options.work().resolve("lakes").resolve(corpus + "-" + k);
+      Path lakeDir = options.lakes().resolve("bench-" + corpus + "-" + k);
       deleteTree(lakeDir);
       Lake lake = new Lake(session, lakeDir.toAbsolutePath().toString());
       DicomIngestJob job = new DicomIngestJob(session, lake, config, BENCH_KEY, new PrintStream(
@@ -477,7 +493,7 @@ public final class IngestBenchmark {
    * {@value #WARMUP_FILES} files into a scratch lake, twice, untimed.
    */
   private void warmUpSpark(SparkSession session, Corpus c) {
-    Path warmLake = options.work().resolve("lakes/warm-up");
+    Path warmLake = options.lakes().resolve("bench-warm-up");
     deleteTree(warmLake);
     List<String> folders = c.files().subList(0, Math.min(WARMUP_FILES, c.files().size())).stream()
         .map(f -> f.getParent().toAbsolutePath().toString()).distinct().toList();

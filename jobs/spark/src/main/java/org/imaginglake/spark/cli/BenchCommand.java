@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.imaginglake.spark.bench.IngestBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: performance measurements with their baselines; each benchmark is a subcommand. */
@@ -22,12 +23,25 @@ final class BenchCommand implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
+  static final class SmallKindConverter implements CommandLine.ITypeConverter<IngestBenchmark.SmallKind> {
+    @Override
+    public IngestBenchmark.SmallKind convert(String value) {
+      for (IngestBenchmark.SmallKind k : IngestBenchmark.SmallKind.values()) {
+        if (k.name().equalsIgnoreCase(value)) {
+          return k;
+        }
+      }
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a kind of small corpus: use small or all");
+    }
+  }
+
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = "files/s of ingest-dicom end to end (list, parse, write Delta) against a bare PixelMed read loop "
           + "over the same files, for small files (copies of real files with fresh UIDs) and 0.5 MB CT files.")
   static final class Ingest implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work",
-        description = "Folder for the generated files and scratch lakes. Default: ${DEFAULT-VALUE}.")
+        description = "Folder for the generated files. Default: ${DEFAULT-VALUE}. Scratch lakes go to bench-*"
+            + " sub-folders of --lake (default: DIR/lakes), deleted after use; --lake must be a local folder.")
     Path work;
 
     @Option(names = "--small-files", paramLabel = "N", defaultValue = "20000",
@@ -44,6 +58,13 @@ final class BenchCommand implements Runnable {
             + "DICOM files. Default: ../shared/data when present, else data-samples.")
     Path source;
 
+    @Option(names = "--small-kind", paramLabel = "KIND", defaultValue = "small",
+        converter = SmallKindConverter.class,
+        description = "Which real files the small files copy: 'small' (instances of at most 300 KB, like the"
+            + " reference corpus of STACK.md) or 'all' (every instance, incl. dose reports of several MB)."
+            + " Default: ${DEFAULT-VALUE}.")
+    IngestBenchmark.SmallKind smallKind;
+
     @Option(names = "--runs", paramLabel = "K", defaultValue = "1",
         description = "Repetitions of each measurement; the median is reported. Default: ${DEFAULT-VALUE}.")
     int runs;
@@ -52,27 +73,16 @@ final class BenchCommand implements Runnable {
         description = "Keep the generated files, and reuse kept ones built with the same parameters.")
     boolean keep;
 
-    @Option(names = "--master", paramLabel = "URL",
-        description = "Spark master (default: spark.master from the configuration, 'local[*]').")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "FILE",
-        description = "Settings file overriding conf/imaging-lake.properties (e.g. ingest.files-per-task).")
-    Path conf;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show Spark's own log (INFO) and stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    GlobalOptions global;
 
     @Override
     public Integer call() {
-      GlobalOptions g = new GlobalOptions();
-      g.master = master;
-      g.conf = conf;
-      g.verbose = verbose;
       Path src = source != null ? source
           : Files.isDirectory(Path.of("../shared/data")) ? Path.of("../shared/data") : Path.of("data-samples");
-      var options = new IngestBenchmark.Options(work, smallFiles, ctFiles, src, runs, keep);
-      try (CommandContext ctx = new CommandContext(g, System.out, System.err)) {
+      var options = new IngestBenchmark.Options(work,
+          global.lake != null ? Path.of(global.lake) : work.resolve("lakes"), smallFiles, ctFiles, src, runs, keep, smallKind);
+      try (CommandContext ctx = new CommandContext(global, System.out, System.err)) {
         new IngestBenchmark(options, ctx::spark, ctx.config, ctx.out).run();
         return 0;
       }

@@ -18,10 +18,7 @@ import static org.apache.spark.sql.functions.when;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +44,7 @@ import org.imaginglake.spark.runs.RunCounts;
  * <p>Steps, and where the work happens:
  * <ol>
  *   <li>list the inputs on the driver (path, size, modification time only);</li>
- *   <li>compare the listing with {@code dicom_files}, on the driver, so that unchanged files are not read again; when
+ *   <li>join the listing with {@code dicom_files} on the executors, so that unchanged files are not read again; when
  *       nothing is new or changed the run ends here, having written nothing;</li>
  *   <li>parse headers on the executors ({@link DicomParsePartition}), {@code ingest.files-per-task} files per task,
  *       into a Parquet staging folder of the run — each file is read once. Meanwhile, tables the lake lacks are
@@ -60,8 +57,8 @@ import org.imaginglake.spark.runs.RunCounts;
  *       recomputed for the studies this run touched; then, last, every file's outcome into {@code dicom_files}.
  *       Tables with nothing to write are not touched.</li>
  * </ol>
- * Nothing is collected to the driver but counts and the comparison with {@code dicom_files} (as large as the listing
- * that is already there). Re-running on the same input reads nothing and changes nothing.
+ * Nothing comes back to the driver but counts; the driver holds the listing (path, size, time per file) and nothing
+ * that grows with the lake. Re-running on the same input reads nothing and changes nothing.
  *
  * <p>Cost on 2 local cores: reading headers is most of a large run; a run also has a fixed cost of a few seconds,
  * mostly Delta commits (about half a second each) and Spark planning (docs/benchmarks.md).
@@ -174,6 +171,7 @@ public final class DicomIngestJob {
     tables.write(LakeTables.DICOM_FILES, fileRows(outcomes, ingestedAt), toRead.changed() > 0);
     phases.lap(LakeTables.DICOM_FILES);
     outcomes.unpersist();
+    toRead.release();
     lake.deleteStaging(runId);
     phases.lap("cleanup");
     return new RunCounts(read, loaded, duplicates, quarantinedCount, listed - read);
@@ -186,54 +184,68 @@ public final class DicomIngestJob {
 
   /**
    * The files to read, partitioned for parsing: {@code count} files, of which {@code changed} were read before with
-   * another size or modification time (the rest are new paths).
+   * another size or modification time (the rest are new paths); {@code cached}, when not null, is to be released at
+   * the end of the run.
    */
-  private record ToRead(Dataset<Row> files, long count, long changed) {}
-
-  /**
-   * Listed files whose path is new, or whose size or modification time differ from the last read. The comparison
-   * runs on the driver, where the listing already is: {@code dicom_files} (path, size, time) streams past it one
-   * partition at a time, which costs one scan and no join, shuffle or cache.
-   */
-  private ToRead newOrChanged(List<Row> listing) {
-    List<Row> toRead = listing;
-    long changed = 0;
-    if (lake.exists(LakeTables.DICOM_FILES)) {
-      Map<String, Row> unseen = new HashMap<>(listing.size() * 2);
-      for (Row r : listing) {
-        unseen.put(r.getString(0), r);
+  private record ToRead(Dataset<Row> files, long count, long changed, Dataset<Row> cached) {
+    void release() {
+      if (cached != null) {
+        cached.unpersist();
       }
-      Iterator<Row> seen = lake.read(LakeTables.DICOM_FILES)
-          .select(col("source_path"), col("source_size_bytes"), col("source_modified_at"))
-          .toLocalIterator();
-      while (seen.hasNext()) {
-        Row was = seen.next();
-        Row now = unseen.get(was.getString(0));
-        if (now == null) {
-          continue;
-        }
-        if (now.getLong(1) == was.getLong(1) && now.get(2).equals(was.get(2))) {
-          unseen.remove(was.getString(0));
-        } else {
-          changed++;
-        }
-      }
-      toRead = listing.stream().filter(r -> unseen.containsKey(r.getString(0))).toList();
     }
-    if (toRead.isEmpty()) {
-      return new ToRead(null, 0, 0);
-    }
-    // split into parse tasks without a shuffle
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rdd = jsc.parallelize(toRead, partitions(toRead.size()));
-    return new ToRead(spark.createDataFrame(rdd, FileListing.SCHEMA), toRead.size(), changed);
   }
 
-  /** {@code ingest.files-per-task} files per parse task, at least one task per core, at most 10,000 tasks. */
+  /**
+   * Listed files whose path is new, or whose size or modification time differ from the last read: a join of the
+   * listing with {@code dicom_files} on the executors, so that the driver never holds the registry (which grows with
+   * every file ever read) and nothing but two counts comes back. The files to read are then spread evenly over the
+   * parse tasks (a shuffle of paths only).
+   */
+  private ToRead newOrChanged(List<Row> listing) {
+    if (listing.isEmpty()) {
+      return new ToRead(null, 0, 0, null);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    if (!lake.exists(LakeTables.DICOM_FILES)) {
+      // everything is new: split into parse tasks without a shuffle
+      return new ToRead(spark.createDataFrame(jsc.parallelize(listing, partitions(listing.size())),
+          FileListing.SCHEMA), listing.size(), 0, null);
+    }
+    Dataset<Row> listed = spark.createDataFrame(
+        jsc.parallelize(listing, Math.min(listing.size(), jsc.defaultParallelism())), FileListing.SCHEMA);
+    Dataset<Row> seen = lake.read(LakeTables.DICOM_FILES).select(col("source_path").as("seen_path"),
+        col("source_size_bytes").as("seen_size"), col("source_modified_at").as("seen_modified_at"));
+    Dataset<Row> toRead = listed.join(seen, listed.col("source_path").equalTo(seen.col("seen_path")), "left")
+        .filter(col("seen_path").isNull()
+            .or(col("seen_size").notEqual(col("source_size_bytes")))
+            .or(col("seen_modified_at").notEqual(col("source_modified_at"))))
+        .select(col("source_path"), col("source_size_bytes"), col("source_modified_at"),
+            col("seen_path").isNotNull().as("changed"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Row c = toRead.agg(count(lit(1)), sum(when(col("changed"), 1).otherwise(0))).first();
+    long n = c.getLong(0);
+    if (n == 0) {
+      toRead.unpersist();
+      return new ToRead(null, 0, 0, null);
+    }
+    return new ToRead(toRead.drop("changed").repartition(partitions(n)), n, c.getLong(1), toRead);
+  }
+
+  /**
+   * About {@code ingest.files-per-task} files per parse task, at most 10,000 tasks, and a whole number of waves: the
+   * task count is rounded up to a multiple of the cores, so that the last wave does not leave cores idle (5 tasks on
+   * 2 cores take 3 waves, the last on one core; 6 smaller ones take 3 full waves).
+   */
+  static int partitions(long files, int filesPerTask, int cores) {
+    long tasks = Math.min(10_000, (files + filesPerTask - 1) / filesPerTask);
+    long waves = (tasks + cores - 1) / cores;
+    return (int) Math.max(1, Math.min(files, waves * cores));
+  }
+
   private int partitions(long files) {
-    int filesPerTask = config.getInt(LakeConfig.INGEST_FILES_PER_TASK, LakeConfig.INGEST_FILES_PER_TASK_DEFAULT);
-    return (int) Math.max(spark.sparkContext().defaultParallelism(),
-        Math.min(10_000, (files + filesPerTask - 1) / filesPerTask));
+    return partitions(files,
+        config.getInt(LakeConfig.INGEST_FILES_PER_TASK, LakeConfig.INGEST_FILES_PER_TASK_DEFAULT),
+        spark.sparkContext().defaultParallelism());
   }
 
   /**

@@ -31,10 +31,12 @@ class BenchCorpusTest {
   static Path work;
 
   static List<Source> sources;
+  static List<Source> small;
 
   @BeforeAll
   static void loadSources() {
-    sources = BenchCorpus.loadSources(TestSpark.sharedData(), QUIET);
+    sources = BenchCorpus.loadSources(TestSpark.sharedData(), IngestBenchmark.SmallKind.ALL, QUIET);
+    small = BenchCorpus.loadSources(TestSpark.sharedData(), IngestBenchmark.SmallKind.SMALL, QUIET);
   }
 
   @Test
@@ -42,6 +44,15 @@ class BenchCorpusTest {
     assertThat(sources).as("instances PixelMed reads and writes (of 338 files in shared/data)").hasSizeGreaterThan(200);
     assertThat(sources).extracting(Source::writeTransferSyntax).contains("1.2.840.10008.1.2", "1.2.840.10008.1.2.1",
         "1.2.840.10008.1.2.2");
+  }
+
+  @Test
+  void smallKindLeavesOutLargeFiles() throws IOException {
+    assertThat(small).hasSizeGreaterThan(200).hasSizeLessThan(sources.size());
+    for (Source s : small) {
+      assertThat(Files.size(s.path())).as("%s", s.path()).isLessThanOrEqualTo(300 * 1024);
+    }
+    assertThat(sources).anyMatch(s -> BenchCorpusTest.size(s.path()) > 300 * 1024);
   }
 
   @Test
