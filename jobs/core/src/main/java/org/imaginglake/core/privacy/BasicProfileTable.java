@@ -8,6 +8,7 @@ import com.pixelmed.dicom.ClinicalTrialsAttributes;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DicomDictionary;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.ShortStringAttribute;
@@ -90,8 +91,7 @@ final class BasicProfileTable {
       AttributeList item = new AttributeList();
       put(item, new ShortStringAttribute(TagFromName.CodeValue), c.value());
       put(item, new ShortStringAttribute(TagFromName.CodingSchemeDesignator), c.scheme());
-      put(item, AttributeFactory.newAttribute(TagFromName.CodeMeaning,
-          DicomDictionary.StandardDictionary.getValueRepresentationFromTag(TagFromName.CodeMeaning)), c.meaning());
+      put(item, new LongStringAttribute(TagFromName.CodeMeaning), c.meaning());
       codes.addItem(item);
     }
     list.put(codes);
