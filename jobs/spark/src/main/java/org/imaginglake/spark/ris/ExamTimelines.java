@@ -1,0 +1,120 @@
+package org.imaginglake.spark.ris;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code exams} from {@code ris_events}: one row per accession with the first time of each workflow stage, the current
+ * status and the status history.
+ *
+ * <p>Every value is an aggregate over all events of the accession (a minimum, or the value of the latest event by
+ * event time), never the result of applying messages one after another; so the same events give the same row in
+ * whatever order they arrived, and a late message (a preliminary report that arrives after the final one) lands where
+ * its event time puts it. Ties in event time are broken by the workflow step, then by event id.
+ *
+ * <p>The current status is the latest event that is a workflow step ({@link #STEPS}); events that are not steps
+ * (an order change, a patient update) are in the history but do not change the status. Descriptive columns
+ * (procedure, modality, priority, site…) come from the latest event that carries them, so a correction in a later
+ * order message wins.
+ */
+public final class ExamTimelines {
+  /** Workflow steps in order, with the {@code exams} column of each stage's first time (null: no column). */
+  static final Map<String, String> STEPS = steps();
+
+  private ExamTimelines() {}
+
+  private static Map<String, String> steps() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("ORDERED", "ordered_at");
+    m.put("SCHEDULED", "scheduled_at");
+    m.put("RESCHEDULED", null);
+    m.put("ARRIVED", "arrived_at");
+    m.put("EXAM_STARTED", "exam_started_at");
+    m.put("EXAM_COMPLETED", "exam_completed_at");
+    m.put("PRELIMINARY_REPORT", "preliminary_report_at");
+    m.put("FINAL_REPORT", "final_report_at");
+    m.put("ADDENDUM", null);
+    m.put("CORRECTED_REPORT", "corrected_report_at");
+    m.put("CANCELLED", "cancelled_at");
+    m.put("NO_SHOW", "no_show_at");
+    return m;
+  }
+
+  /**
+   * The {@code exams} rows of every accession in {@code events} (which must hold all events of those accessions, not
+   * only new ones). Events without an accession (patient-level ADT) are left out.
+   */
+  public static Dataset<Row> build(Dataset<Row> events, String runId) {
+    Dataset<Row> e = events.filter(col("accession_pseudo_id").isNotNull())
+        .withColumn("step", step(col("event_type")));
+    // the order of "latest": event time, then workflow step, then event id (deterministic on exact ties)
+    Column order = struct(col("event_time"), coalesce(col("step"), lit(-1)), col("event_id"));
+
+    List<Column> aggs = new ArrayList<>();
+    for (String c : List.of("patient_pseudo_id", "placer_order_pseudo_id", "procedure_code", "procedure_text",
+        "modality", "priority", "patient_class", "site", "performing_resource")) {
+      aggs.add(latestNonNull(col(c), order).as(c));
+    }
+    Column reportOrder = when(col("reader_id").isNotNull(), order);
+    aggs.add(coalesce(
+            max_by(col("reader_id"), when(col("event_type").isin("FINAL_REPORT", "CORRECTED_REPORT", "ADDENDUM"),
+                reportOrder)),
+            max_by(col("reader_id"), when(col("event_type").equalTo("PRELIMINARY_REPORT"), reportOrder)))
+        .as("reader_id"));
+    for (Map.Entry<String, String> s : STEPS.entrySet()) {
+      if (s.getValue() != null) {
+        aggs.add(min(when(col("event_type").equalTo(s.getKey()), col("event_time"))).as(s.getValue()));
+      }
+    }
+    aggs.add(max_by(col("event_type"), when(col("step").isNotNull(), order)).as("status"));
+    aggs.add(max_by(col("event_time"), when(col("step").isNotNull(), order)).as("status_at"));
+    aggs.add(array_sort(collect_list(struct(col("event_time"), coalesce(col("step"), lit(-1)).as("step"),
+        col("event_id"), col("event_type"), col("message_type")))).as("history_sorted"));
+    aggs.add(sum(when(col("event_type").equalTo("CORRECTED_REPORT"), 1).otherwise(0)).cast("int")
+        .as("corrected_report_count"));
+    aggs.add(sum(when(col("event_type").equalTo("ADDENDUM"), 1).otherwise(0)).cast("int").as("addendum_count"));
+    aggs.add(count(lit(1)).cast("int").as("event_count"));
+
+    return e.groupBy(col("accession_pseudo_id"))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
+        // an exam whose events are all outside the workflow steps (e.g. only an order change) has no status yet
+        .filter(col("status").isNotNull())
+        .withColumn("status_history", expr("transform(history_sorted, h -> named_struct('event_time', h.event_time,"
+            + " 'event_type', h.event_type, 'message_type', h.message_type, 'event_id', h.event_id))"))
+        .drop("history_sorted")
+        .withColumn("updated_run_id", lit(runId));
+  }
+
+  /** The workflow step number of an event type (its position in {@link #STEPS}), null for other events. */
+  static Column step(Column eventType) {
+    Column c = null;
+    int i = 0;
+    for (String type : STEPS.keySet()) {
+      c = c == null ? when(eventType.equalTo(type), i) : c.when(eventType.equalTo(type), i);
+      i++;
+    }
+    return c;
+  }
+
+  private static Column latestNonNull(Column value, Column order) {
+    return max_by(value, when(value.isNotNull(), order));
+  }
+}
