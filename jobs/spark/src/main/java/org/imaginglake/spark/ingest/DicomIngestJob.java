@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -94,7 +92,9 @@ public final class DicomIngestJob {
     progress.printf("  listed %,d files under %d path(s)%n", listed, inputs.size());
     phases.lap("list");
 
-    ToRead toRead = newOrChanged(listing);
+    SourceRegistry.ToRead toRead = new SourceRegistry(spark, lake, LakeTables.DICOM_FILES,
+        config.getInt(LakeConfig.INGEST_FILES_PER_TASK, LakeConfig.INGEST_FILES_PER_TASK_DEFAULT))
+        .newOrChanged(listing);
     phases.lap("compare");
     if (toRead.count() == 0) {
       progress.printf("  nothing new or changed since the last run%n");
@@ -182,71 +182,6 @@ public final class DicomIngestJob {
     return phases;
   }
 
-  /**
-   * The files to read, partitioned for parsing: {@code count} files, of which {@code changed} were read before with
-   * another size or modification time (the rest are new paths); {@code cached}, when not null, is to be released at
-   * the end of the run.
-   */
-  private record ToRead(Dataset<Row> files, long count, long changed, Dataset<Row> cached) {
-    void release() {
-      if (cached != null) {
-        cached.unpersist();
-      }
-    }
-  }
-
-  /**
-   * Listed files whose path is new, or whose size or modification time differ from the last read: a join of the
-   * listing with {@code dicom_files} on the executors, so that the driver never holds the registry (which grows with
-   * every file ever read) and nothing but two counts comes back. The files to read are then spread evenly over the
-   * parse tasks (a shuffle of paths only).
-   */
-  private ToRead newOrChanged(List<Row> listing) {
-    if (listing.isEmpty()) {
-      return new ToRead(null, 0, 0, null);
-    }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    if (!lake.exists(LakeTables.DICOM_FILES)) {
-      // everything is new: split into parse tasks without a shuffle
-      return new ToRead(spark.createDataFrame(jsc.parallelize(listing, partitions(listing.size())),
-          FileListing.SCHEMA), listing.size(), 0, null);
-    }
-    Dataset<Row> listed = spark.createDataFrame(
-        jsc.parallelize(listing, Math.min(listing.size(), jsc.defaultParallelism())), FileListing.SCHEMA);
-    Dataset<Row> seen = lake.read(LakeTables.DICOM_FILES).select(col("source_path").as("seen_path"),
-        col("source_size_bytes").as("seen_size"), col("source_modified_at").as("seen_modified_at"));
-    Dataset<Row> toRead = listed.join(seen, listed.col("source_path").equalTo(seen.col("seen_path")), "left")
-        .filter(col("seen_path").isNull()
-            .or(col("seen_size").notEqual(col("source_size_bytes")))
-            .or(col("seen_modified_at").notEqual(col("source_modified_at"))))
-        .select(col("source_path"), col("source_size_bytes"), col("source_modified_at"),
-            col("seen_path").isNotNull().as("changed"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Row c = toRead.agg(count(lit(1)), sum(when(col("changed"), 1).otherwise(0))).first();
-    long n = c.getLong(0);
-    if (n == 0) {
-      toRead.unpersist();
-      return new ToRead(null, 0, 0, null);
-    }
-    return new ToRead(toRead.drop("changed").repartition(partitions(n)), n, c.getLong(1), toRead);
-  }
-
-  /**
-   * About {@code ingest.files-per-task} files per parse task, at most 10,000 tasks, and a whole number of waves: the
-   * task count is rounded up to a multiple of the cores, so that the last wave does not leave cores idle (5 tasks on
-   * 2 cores take 3 waves, the last on one core; 6 smaller ones take 3 full waves).
-   */
-  static int partitions(long files, int filesPerTask, int cores) {
-    long tasks = Math.min(10_000, (files + filesPerTask - 1) / filesPerTask);
-    long waves = (tasks + cores - 1) / cores;
-    return (int) Math.max(1, Math.min(files, waves * cores));
-  }
-
-  private int partitions(long files) {
-    return partitions(files,
-        config.getInt(LakeConfig.INGEST_FILES_PER_TASK, LakeConfig.INGEST_FILES_PER_TASK_DEFAULT),
-        spark.sparkContext().defaultParallelism());
-  }
 
   /**
    * One narrow row per file read (keys only, no header) with {@code outcome}: quarantined, or for parsed files loaded
