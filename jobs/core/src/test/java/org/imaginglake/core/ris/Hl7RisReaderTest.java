@@ -4,72 +4,28 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.imaginglake.core.privacy.Pseudonymizer;
 import org.imaginglake.core.privacy.Pseudonymizer.Namespace;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every real HL7 file under {@code ../shared/data/hl7} (dcm4che, FHIR-Converter and HAPI test messages), message by
- * message. Site zone Europe/Paris: CET (+01:00) in winter, CEST (+02:00) in summer. Expected times are worked out
- * by hand from the raw field named in each comment.
+ * Every real HL7 file ({@link RealHl7}), message by message. Site zone Europe/Paris: CET (+01:00) in winter, CEST
+ * (+02:00) in summer. Expected times are worked out by hand from the raw field named in each comment.
  */
 class Hl7RisReaderTest {
-  static final Path HL7 = Path.of(System.getProperty("imaginglake.shared.data", "../../../shared/data")).resolve("hl7");
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer("test-key-0123456789abcdef".getBytes(UTF_8), "test");
-  static final Hl7RisReader READER = new Hl7RisReader(PSEUDONYMIZER, PARIS, 1024 * 1024);
-  /** Results per file, relative path with / as key, in file order. */
-  static final Map<String, List<RisMessageResult>> ALL = new LinkedHashMap<>();
-
-  /** The HL7 files: everything under the three sources except the SOURCE.md notes. */
-  static List<Path> files() {
-    try (Stream<Path> s = Files.walk(HL7)) {
-      return s.filter(Files::isRegularFile)
-          .filter(f -> !f.getFileName().toString().equals("SOURCE.md"))
-          .filter(f -> !HL7.relativize(f).toString().startsWith("siim_hackathon")) // FHIR JSON, not HL7 v2
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static List<RisMessageResult> read(Hl7RisReader reader, Path file) {
-    List<RisMessageResult> out = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      for (Iterator<RisMessageResult> it = reader.read(in, HL7.relativize(file).toString()); it.hasNext(); ) {
-        out.add(it.next());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  @BeforeAll
-  static void readAll() {
-    for (Path f : files()) {
-      ALL.put(HL7.relativize(f).toString().replace('\\', '/'), read(READER, f));
-    }
-  }
+  static final Path HL7 = RealHl7.DIR;
+  static final Pseudonymizer PSEUDONYMIZER = RealHl7.PSEUDONYMIZER;
+  static final Hl7RisReader READER = RealHl7.READER;
+  static final Map<String, List<RisMessageResult>> ALL = RealHl7.results();
 
   static List<RisEvent> events(String file) {
-    assertThat(ALL).containsKey(file);
-    return ALL.get(file).stream().flatMap(r -> r.events().stream()).toList();
+    return RealHl7.events(file);
   }
 
   static RisEvent only(String file) {
@@ -346,11 +302,11 @@ hapi_hl7v2/omd_o03.txt #1 map: MSH-9 message type OMD^O03^OMD_O03 not supported
 
   @Test
   void reReadingGivesTheSameEventIds() {
-    Hl7RisReader other = new Hl7RisReader(PSEUDONYMIZER, PARIS, 1024 * 1024);
-    for (Path f : files()) {
-      List<String> again = read(other, f).stream().flatMap(r -> r.events().stream()).map(RisEvent::eventId).toList();
-      assertThat(again).isEqualTo(events(HL7.relativize(f).toString().replace('\\', '/')).stream()
-          .map(RisEvent::eventId).toList());
+    Hl7RisReader other = new Hl7RisReader(PSEUDONYMIZER, RealHl7.PARIS, 1024 * 1024);
+    for (Path f : RealHl7.files()) {
+      List<String> again = RealHl7.read(other, f).stream().flatMap(r -> r.events().stream())
+          .map(RisEvent::eventId).toList();
+      assertThat(again).isEqualTo(events(RealHl7.key(f)).stream().map(RisEvent::eventId).toList());
     }
   }
 
