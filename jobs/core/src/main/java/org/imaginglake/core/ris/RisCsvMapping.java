@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +33,7 @@ import org.imaginglake.core.config.LakeConfig;
  * @param timeFormat the pattern of time values
  * @param timeZone the zone of time values without an offset; null means the site zone
  * @param columns event field name ({@code accession}, {@code patient_id}, ...) to CSV header
- * @param timeColumns event type to the CSV header of its time (wide exports)
+ * @param timeColumns event type to the CSV header of its time (wide exports), in workflow (enum) order
  * @param eventValues value of the event-type column to event type (long exports)
  */
 public record RisCsvMapping(char delimiter, Charset charset, DateTimeFormatter timeFormat, ZoneId timeZone,
@@ -48,7 +48,9 @@ public record RisCsvMapping(char delimiter, Charset charset, DateTimeFormatter t
 
   public RisCsvMapping {
     columns = Collections.unmodifiableMap(new TreeMap<>(columns));
-    timeColumns = Collections.unmodifiableMap(new LinkedHashMap<>(timeColumns));
+    Map<RisEventType, String> inWorkflowOrder = new EnumMap<>(RisEventType.class);
+    inWorkflowOrder.putAll(timeColumns);
+    timeColumns = Collections.unmodifiableMap(inWorkflowOrder);
     eventValues = Collections.unmodifiableMap(new TreeMap<>(eventValues));
   }
 
@@ -113,7 +115,7 @@ public record RisCsvMapping(char delimiter, Charset charset, DateTimeFormatter t
       throw bad(label, "time.zone", "must be an IANA zone such as Europe/London, or blank", p.getProperty("time.zone"));
     }
     Map<String, String> columns = new TreeMap<>();
-    Map<RisEventType, String> times = new LinkedHashMap<>();
+    Map<RisEventType, String> times = new EnumMap<>(RisEventType.class);
     Map<String, RisEventType> events = new TreeMap<>();
     for (String key : new TreeMap<>(toMap(p)).keySet()) {
       String v = value(p, key, null);

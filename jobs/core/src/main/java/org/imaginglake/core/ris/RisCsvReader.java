@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -60,7 +62,7 @@ public final class RisCsvReader {
           new Where(sourcePath, "csv", 0, 1), "header row cannot be read (" + e.getClass().getSimpleName() + ")")))
           .iterator();
     }
-    List<String> missing = new ArrayList<>();
+    Set<String> missing = new TreeSet<>();
     mapping.columns().values().forEach(c -> addIfMissing(parser.getHeaderMap(), c, missing));
     mapping.timeColumns().values().forEach(c -> addIfMissing(parser.getHeaderMap(), c, missing));
     if (!missing.isEmpty()) {
@@ -100,7 +102,7 @@ public final class RisCsvReader {
     };
   }
 
-  private static void addIfMissing(Map<String, Integer> header, String column, List<String> missing) {
+  private static void addIfMissing(Map<String, Integer> header, String column, Set<String> missing) {
     if (!header.containsKey(column)) {
       missing.add(column);
     }
