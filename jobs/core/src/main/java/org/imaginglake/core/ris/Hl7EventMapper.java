@@ -107,9 +107,9 @@ final class Hl7EventMapper {
 
     private List<EventDraft> orders() throws RisReadException {
       List<EventDraft> out = new ArrayList<>();
-      List<Order> orders = Order.of(segments);
+      List<Hl7Order> orders = Hl7Order.of(segments);
       String controls = null;
-      for (Order o : orders) {
+      for (Hl7Order o : orders) {
         if (o.obr == null) {
           continue; // pharmacy (RXO), supply (RQD) or diet (ODS) orders: not RIS workflow
         }
@@ -156,7 +156,7 @@ final class Hl7EventMapper {
     }
 
     /** The order's values; {@code type} and {@code time} may be null for a base to copy with {@code as}. */
-    private EventDraft order(Order o, RisEventType t, Instant time) {
+    private EventDraft order(Hl7Order o, RisEventType t, Instant time) {
       EventDraft d = visit(t, time);
       d.accessionPseudoId = pseudonym(Namespace.ACCESSION_NUMBER, first(get(o.ipc, 1), get(o.obr, 18)));
       d.placerOrderPseudoId = pseudonym(Namespace.PLACER_ORDER_NUMBER, first(get(o.orc, 2), get(o.obr, 2)));
@@ -177,7 +177,7 @@ final class Hl7EventMapper {
     private List<EventDraft> results() throws RisReadException {
       List<EventDraft> out = new ArrayList<>();
       String statuses = null;
-      for (Order o : Order.of(segments)) {
+      for (Hl7Order o : Hl7Order.of(segments)) {
         if (o.obr == null) {
           continue;
         }
@@ -199,7 +199,7 @@ final class Hl7EventMapper {
         }
       }
       if (out.isEmpty()) {
-        throw fail(statuses == null && Order.of(segments).stream().allMatch(o -> o.obr == null)
+        throw fail(statuses == null && Hl7Order.of(segments).stream().allMatch(o -> o.obr == null)
             ? "no OBR segment" : "no workflow event: OBR-25 result status " + RisReadException.code(statuses)
                 + " names no report step");
       }
@@ -233,7 +233,7 @@ final class Hl7EventMapper {
               ? pick(t, "TXA-6", get(txa, 6), "TXA-7", get(txa, 7), "EVN-6", get(evn, 6), "EVN-2", get(evn, 2),
                   "MSH-7", get(msh, 7))
               : pick(t, "TXA-8", get(txa, 8), "EVN-6", get(evn, 6), "EVN-2", get(evn, 2), "MSH-7", get(msh, 7));
-      List<Order> orders = Order.of(segments);
+      List<Hl7Order> orders = Hl7Order.of(segments);
       EventDraft d = orders.isEmpty() ? visit(t, time) : order(orders.get(0), t, time);
       d.placerOrderPseudoId = first(d.placerOrderPseudoId, pseudonym(Namespace.PLACER_ORDER_NUMBER, get(txa, 14)));
       d.fillerOrderPseudoId = first(d.fillerOrderPseudoId, pseudonym(Namespace.FILLER_ORDER_NUMBER, get(txa, 15)));
@@ -410,46 +410,5 @@ final class Hl7EventMapper {
    */
   static String staffId(String value) {
     return value != null && value.chars().anyMatch(Character::isDigit) ? value : null;
-  }
-
-  /** An order as it came on the wire: an ORC (or an OBR with none) and the OBR, TQ1 and IPC after it. */
-  private static final class Order {
-    Segment orc;
-    Segment obr;
-    Segment tq1;
-    Segment ipc;
-
-    static List<Order> of(List<Segment> segments) {
-      List<Order> out = new ArrayList<>();
-      Order cur = null;
-      for (Segment s : segments) {
-        switch (Hl7Fields.name(s)) {
-          case "ORC" -> {
-            cur = new Order();
-            cur.orc = s;
-            out.add(cur);
-          }
-          case "OBR" -> {
-            if (cur == null || cur.obr != null) {
-              cur = new Order();
-              out.add(cur);
-            }
-            cur.obr = s;
-          }
-          case "TQ1" -> {
-            if (cur != null && cur.tq1 == null) {
-              cur.tq1 = s;
-            }
-          }
-          case "IPC" -> {
-            if (cur != null && cur.ipc == null) {
-              cur.ipc = s;
-            }
-          }
-          default -> { }
-        }
-      }
-      return out;
-    }
   }
 }
