@@ -51,6 +51,16 @@ public final class LakeConfig implements java.io.Serializable {
   public static final String INGEST_FILES_PER_TASK = "ingest.files-per-task";
   public static final int INGEST_FILES_PER_TASK_DEFAULT = 1000;
 
+  /** Largest HL7 v2 message read, in bytes; a longer one is quarantined (stage split) and skipped, not read. */
+  public static final String RIS_HL7_MAX_MESSAGE_BYTES = "ris.hl7.max-message-bytes";
+  public static final int RIS_HL7_MAX_MESSAGE_BYTES_DEFAULT = 1024 * 1024;
+
+  /**
+   * Column mapping of RIS CSV exports (a properties file, see docs/ris-events.md); blank means the shipped sample
+   * {@code conf/ris-csv-mapping.properties}.
+   */
+  public static final String RIS_CSV_MAPPING = "ris.csv.mapping";
+
   private final Map<String, String> values;
 
   private LakeConfig(Map<String, String> values) {
@@ -152,6 +162,7 @@ public final class LakeConfig implements java.io.Serializable {
     siteTimeZone();
     getLong(INGEST_MAX_HEADER_BYTES, INGEST_MAX_HEADER_BYTES_DEFAULT);
     getInt(INGEST_FILES_PER_TASK, INGEST_FILES_PER_TASK_DEFAULT);
+    getInt(RIS_HL7_MAX_MESSAGE_BYTES, RIS_HL7_MAX_MESSAGE_BYTES_DEFAULT);
     return this;
   }
 
