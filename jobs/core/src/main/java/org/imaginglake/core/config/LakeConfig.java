@@ -61,6 +61,18 @@ public final class LakeConfig implements java.io.Serializable {
    */
   public static final String RIS_CSV_MAPPING = "ris.csv.mapping";
 
+  /** HL7 / CSV files per Spark task in ingest-ris (files hold many messages each). */
+  public static final String RIS_FILES_PER_TASK = "ris.files-per-task";
+  public static final int RIS_FILES_PER_TASK_DEFAULT = 50;
+
+  /** Fallback matching of exams to studies: largest gap between exam time and first acquisition, in hours. */
+  public static final String RECONCILE_WINDOW_HOURS = "reconcile.window-hours";
+  public static final long RECONCILE_WINDOW_HOURS_DEFAULT = 24;
+
+  /** RIS exam start/end and DICOM acquisition times further apart than this (minutes) are flagged. */
+  public static final String RECONCILE_TOLERANCE_MINUTES = "reconcile.tolerance-minutes";
+  public static final long RECONCILE_TOLERANCE_MINUTES_DEFAULT = 15;
+
   private final Map<String, String> values;
 
   private LakeConfig(Map<String, String> values) {
@@ -163,6 +175,9 @@ public final class LakeConfig implements java.io.Serializable {
     getLong(INGEST_MAX_HEADER_BYTES, INGEST_MAX_HEADER_BYTES_DEFAULT);
     getInt(INGEST_FILES_PER_TASK, INGEST_FILES_PER_TASK_DEFAULT);
     getInt(RIS_HL7_MAX_MESSAGE_BYTES, RIS_HL7_MAX_MESSAGE_BYTES_DEFAULT);
+    getInt(RIS_FILES_PER_TASK, RIS_FILES_PER_TASK_DEFAULT);
+    getLong(RECONCILE_WINDOW_HOURS, RECONCILE_WINDOW_HOURS_DEFAULT);
+    getLong(RECONCILE_TOLERANCE_MINUTES, RECONCILE_TOLERANCE_MINUTES_DEFAULT);
     return this;
   }
 

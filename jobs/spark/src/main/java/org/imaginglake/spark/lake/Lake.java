@@ -131,6 +131,13 @@ public final class Lake {
     merge.whenNotMatched().insertAll().execute();
   }
 
+  /** Replaces the table's rows by {@code rows} in one commit (for tables recomputed whole). */
+  public void overwrite(String table, Dataset<Row> rows) {
+    Dataset<Row> conformed = conform(table, rows);
+    ensure(table);
+    conformed.write().format("delta").mode("overwrite").save(path(table));
+  }
+
   /** Appends rows (for tables whose key is unique by construction, such as pipeline_runs). */
   public void append(String table, Dataset<Row> rows) {
     Dataset<Row> conformed = conform(table, rows);

@@ -11,10 +11,17 @@ public final class LakeTables {
   public static final String DICOM_DUPLICATES = "dicom_duplicates";
   public static final String QUARANTINE = "quarantine";
   public static final String PIPELINE_RUNS = "pipeline_runs";
+  public static final String RIS_EVENTS = "ris_events";
+  public static final String RIS_MESSAGES = "ris_messages";
+  public static final String RIS_DUPLICATES = "ris_duplicates";
+  public static final String RIS_FILES = "ris_files";
+  public static final String EXAMS = "exams";
+  public static final String EXAM_RECONCILIATION = "exam_reconciliation";
 
   /** Every table that has a schema file. */
   public static final List<String> ALL = List.of(DICOM_INSTANCES, DICOM_SERIES, DICOM_STUDIES, DICOM_FILES,
-      DICOM_DUPLICATES, QUARANTINE, PIPELINE_RUNS);
+      DICOM_DUPLICATES, QUARANTINE, PIPELINE_RUNS, RIS_EVENTS, RIS_MESSAGES, RIS_DUPLICATES, RIS_FILES, EXAMS,
+      EXAM_RECONCILIATION);
 
   private LakeTables() {}
 }

@@ -14,12 +14,14 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * {@code exams} from {@code ris_events}: one row per accession with the first time of each workflow stage, the current
@@ -44,6 +46,7 @@ public final class ExamTimelines {
   private static Map<String, String> steps() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("ORDERED", "ordered_at");
+    m.put("ON_HOLD", null);
     m.put("SCHEDULED", "scheduled_at");
     m.put("RESCHEDULED", null);
     m.put("ARRIVED", "arrived_at");
@@ -59,12 +62,38 @@ public final class ExamTimelines {
   }
 
   /**
+   * {@code events} with an accession: their own, or for an event that has none (a booking from SIU names only the
+   * placer and filler order numbers) the accession of the events that share its placer or filler order pseudonym
+   * (one copy per accession when an order has several). Events without accession or link (patient-level ADT) are
+   * left out. Linking happens here, over all events, not at ingestion, so it works whichever message came first.
+   */
+  public static Dataset<Row> linkAccessions(Dataset<Row> events) {
+    Dataset<Row> has = events.filter(col("accession_pseudo_id").isNotNull());
+    Dataset<Row> lacks = events.filter(col("accession_pseudo_id").isNull()
+        .and(col("placer_order_pseudo_id").isNotNull().or(col("filler_order_pseudo_id").isNotNull())));
+    Dataset<Row> linked = null;
+    for (String order : List.of("placer_order_pseudo_id", "filler_order_pseudo_id")) {
+      Dataset<Row> links = has.filter(col(order).isNotNull())
+          .select(col(order).as("link_order"), col("accession_pseudo_id").as("link_accession")).distinct();
+      Dataset<Row> via = lacks.join(links, lacks.col(order).equalTo(links.col("link_order")))
+          .withColumn("accession_pseudo_id", col("link_accession"))
+          .select(Arrays.stream(events.columns()).map(functions::col).toArray(Column[]::new));
+      linked = linked == null ? via : linked.unionByName(via);
+    }
+    return has.unionByName(linked.dropDuplicates("event_id", "accession_pseudo_id"));
+  }
+
+  /**
    * The {@code exams} rows of every accession in {@code events} (which must hold all events of those accessions, not
-   * only new ones). Events without an accession (patient-level ADT) are left out.
+   * only new ones), after {@link #linkAccessions}.
    */
   public static Dataset<Row> build(Dataset<Row> events, String runId) {
-    Dataset<Row> e = events.filter(col("accession_pseudo_id").isNotNull())
-        .withColumn("step", step(col("event_type")));
+    return aggregate(linkAccessions(events), runId);
+  }
+
+  /** {@link #build} on events that {@link #linkAccessions} has already linked. */
+  public static Dataset<Row> aggregate(Dataset<Row> linkedEvents, String runId) {
+    Dataset<Row> e = linkedEvents.withColumn("step", step(col("event_type")));
     // the order of "latest": event time, then workflow step, then event id (deterministic on exact ties)
     Column order = struct(col("event_time"), coalesce(col("step"), lit(-1)), col("event_id"));
 

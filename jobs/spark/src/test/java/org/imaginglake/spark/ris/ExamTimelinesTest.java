@@ -27,6 +27,7 @@ class ExamTimelinesTest {
       .add("accession_pseudo_id", DataTypes.StringType)
       .add("patient_pseudo_id", DataTypes.StringType)
       .add("placer_order_pseudo_id", DataTypes.StringType)
+      .add("filler_order_pseudo_id", DataTypes.StringType)
       .add("procedure_code", DataTypes.StringType)
       .add("procedure_text", DataTypes.StringType)
       .add("modality", DataTypes.StringType)
@@ -39,7 +40,8 @@ class ExamTimelinesTest {
 
   static Row event(String id, String type, String time, String accession, String priority, String reader) {
     return RowFactory.create(id, type, Instant.parse(time), accession, accession == null ? "P9" : "P-" + accession,
-        null, "CTHEAD", "CT head", "CT", priority, "OUTPATIENT", "SITE-A", "CT1", reader, "ORM^O01");
+        accession == null ? null : "ORD-" + accession, null, "CTHEAD", "CT head", "CT", priority, "OUTPATIENT",
+        "SITE-A", "CT1", reader, "ORM^O01");
   }
 
   /** One reported exam, one cancelled, one with a late preliminary report, one patient-level event. */
@@ -59,7 +61,10 @@ class ExamTimelinesTest {
         event("c1", "ORDERED", "2026-03-02T07:00:00Z", "C", "STAT", null),
         event("c2", "FINAL_REPORT", "2026-03-02T10:00:00Z", "C", null, "R2"),
         event("c3", "PRELIMINARY_REPORT", "2026-03-02T09:00:00Z", "C", null, "R1"),
-        event("p1", "PATIENT_UPDATED", "2026-03-02T07:00:00Z", null, null, null));
+        event("p1", "PATIENT_UPDATED", "2026-03-02T07:00:00Z", null, null, null),
+        // a booking (SIU) that names only the placer order: linked to accession B through B's order message
+        RowFactory.create("s1", "SCHEDULED", Instant.parse("2026-03-02T08:10:00Z"), null, "P-B", "ORD-B", null,
+            null, null, null, null, null, null, "CT2", null, "SIU^S12"));
   }
 
   static Map<String, Row> exams(List<Row> events, int partitions) {
@@ -96,6 +101,9 @@ class ExamTimelinesTest {
 
     Row b = exams.get("B");
     assertThat((String) b.getAs("status")).isEqualTo("CANCELLED");
+    assertThat((Instant) b.getAs("scheduled_at")).as("booking linked by placer order")
+        .isEqualTo(Instant.parse("2026-03-02T08:10:00Z"));
+    assertThat((Integer) b.getAs("event_count")).isEqualTo(3);
     assertThat((Instant) b.getAs("cancelled_at")).isEqualTo(Instant.parse("2026-03-02T08:30:00Z"));
     assertThat((Object) b.getAs("exam_started_at")).isNull();
 
