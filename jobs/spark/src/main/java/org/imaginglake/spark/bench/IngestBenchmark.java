@@ -473,7 +473,7 @@ public final class IngestBenchmark {
     }
   }
 
-  private static double median(double[] secs) {
+  static double median(double[] secs) {
     double[] s = secs.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

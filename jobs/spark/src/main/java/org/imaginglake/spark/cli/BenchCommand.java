@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.imaginglake.spark.bench.IngestBenchmark;
+import org.imaginglake.spark.bench.RisBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code bench}: performance measurements with their baselines; each benchmark is a subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure performance against named baselines on generated input (docs/benchmarks.md).",
-    subcommands = {BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Ris.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -84,6 +85,42 @@ final class BenchCommand implements Runnable {
           global.lake != null ? Path.of(global.lake) : work.resolve("lakes"), smallFiles, ctFiles, src, runs, keep, smallKind);
       try (CommandContext ctx = new CommandContext(global, System.out, System.err)) {
         new IngestBenchmark(options, ctx::spark, ctx.config, ctx.out).run();
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "ris", mixinStandardHelpOptions = true,
+      description = "HL7 messages/s of ingest-ris end to end against a bare HAPI parse loop over the same messages "
+          + "(copies of the real messages, each with its own MSH-10).")
+  static final class Ris implements Callable<Integer> {
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work",
+        description = "Folder for the generated files. Default: ${DEFAULT-VALUE}. Scratch lakes go to bench-ris-*"
+            + " sub-folders of --lake (default: DIR/lakes), deleted after use.")
+    Path work;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "20000",
+        description = "Messages to measure on. Default: ${DEFAULT-VALUE}.")
+    int messages;
+
+    @Option(names = "--source", paramLabel = "DIR",
+        description = "Real HL7 files to copy. Default: ../shared/data/hl7 when present.")
+    Path source;
+
+    @Option(names = "--runs", paramLabel = "K", defaultValue = "1",
+        description = "Repetitions of each measurement; the median is reported. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() {
+      Path src = source != null ? source : Path.of("../shared/data/hl7");
+      var options = new RisBenchmark.Options(work,
+          global.lake != null ? Path.of(global.lake) : work.resolve("lakes"), messages, src, runs);
+      try (CommandContext ctx = new CommandContext(global, System.out, System.err)) {
+        new RisBenchmark(options, ctx::spark, ctx.config, ctx.out).run();
         return 0;
       }
     }
