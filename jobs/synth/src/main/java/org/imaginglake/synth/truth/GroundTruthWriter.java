@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class GroundTruthWriter {
           exams.sort(Comparator.comparing(e -> e.times().started()));
           for (Exam e : exams) {
             busy.row(s.id(), e.accession(), e.times().started(), e.times().completed(),
-                minutes(e.times().started(), e.times().completed()));
+                Math.round(minutes(e.times().started(), e.times().completed()) * 1000) / 1000.0);
           }
           for (Instant h = dept.start(); h.isBefore(dept.end()); h = h.plus(Duration.ofHours(1))) {
             Instant hourEnd = h.plus(Duration.ofHours(1));
@@ -84,7 +83,7 @@ public final class GroundTruthWriter {
               }
             }
             busyMinutes = Math.round(busyMinutes * 1000) / 1000.0;
-            util.row(s.id(), h, local(h, site.zone()), s.hours().isOpenAt(h, site.zone()), busyMinutes,
+            util.row(s.id(), h, Csv.local(h, site.zone()), s.hours().isOpenAt(h, site.zone()), busyMinutes,
                 Math.round(busyMinutes / 60 * 10000) / 10000.0);
           }
         }
@@ -190,10 +189,6 @@ public final class GroundTruthWriter {
     int n = sorted.size();
     double m = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     return Math.round(m * 10) / 10.0;
-  }
-
-  private static String local(Instant t, ZoneId zone) {
-    return ZonedDateTime.ofInstant(t, zone).toOffsetDateTime().toString();
   }
 
   private static Instant max(Instant a, Instant b) {
