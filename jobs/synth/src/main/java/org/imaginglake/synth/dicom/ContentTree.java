@@ -18,76 +18,53 @@ final class ContentTree {
 
   private final ContentItemFactory factory = new ContentItemFactory();
 
-  ContentItem root(CodedSequenceItem concept, String templateId) {
+  /** One factory call, which PixelMed declares as throwing. */
+  private interface Make {
+    ContentItem make() throws DicomException;
+  }
+
+  private static ContentItem make(Make call) {
     try {
-      return factory.makeContainerContentItem(null, null, concept, true, "DCMR", templateId);
+      return call.make();
     } catch (DicomException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  ContentItem root(CodedSequenceItem concept, String templateId) {
+    return make(() -> factory.makeContainerContentItem(null, null, concept, true, "DCMR", templateId));
   }
 
   ContentItem container(ContentItem parent, String relationship, CodedSequenceItem concept) {
-    try {
-      return factory.makeContainerContentItem(parent, relationship, concept, true);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeContainerContentItem(parent, relationship, concept, true));
   }
 
   ContentItem code(ContentItem parent, String relationship, CodedSequenceItem concept, CodedSequenceItem value) {
-    try {
-      return factory.makeCodeContentItem(parent, relationship, concept, value);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeCodeContentItem(parent, relationship, concept, value));
   }
 
   ContentItem num(ContentItem parent, CodedSequenceItem concept, double value, CodedSequenceItem unit) {
-    try {
-      return factory.makeNumericContentItem(parent, CONTAINS, concept, Csv.plain(value), unit);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeNumericContentItem(parent, CONTAINS, concept, Csv.plain(value), unit));
   }
 
   ContentItem uid(ContentItem parent, String relationship, CodedSequenceItem concept, String value) {
-    try {
-      return factory.makeUIDContentItem(parent, relationship, concept, value);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeUIDContentItem(parent, relationship, concept, value));
   }
 
   ContentItem text(ContentItem parent, String relationship, CodedSequenceItem concept, String value) {
-    try {
-      return factory.makeTextContentItem(parent, relationship, concept, value);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeTextContentItem(parent, relationship, concept, value));
   }
 
   ContentItem dateTime(ContentItem parent, CodedSequenceItem concept, String value) {
-    try {
-      return factory.makeDateTimeContentItem(parent, CONTAINS, concept, value);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeDateTimeContentItem(parent, CONTAINS, concept, value));
   }
 
   ContentItem personName(ContentItem parent, String relationship, CodedSequenceItem concept, String value) {
-    try {
-      return factory.makePersonNameContentItem(parent, relationship, concept, value);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makePersonNameContentItem(parent, relationship, concept, value));
   }
 
   ContentItem image(ContentItem parent, String sopClassUid, String sopInstanceUid) {
-    try {
-      return factory.makeImageContentItem(parent, CONTAINS, null, sopClassUid, sopInstanceUid, 0, 0, null, null,
-          null, null);
-    } catch (DicomException e) {
-      throw new IllegalStateException(e);
-    }
+    return make(() -> factory.makeImageContentItem(parent, CONTAINS, null, sopClassUid, sopInstanceUid, 0, 0, null, null,
+          null, null));
   }
 }

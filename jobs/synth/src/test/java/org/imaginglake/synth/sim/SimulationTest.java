@@ -3,7 +3,6 @@ package org.imaginglake.synth.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,8 +79,6 @@ class SimulationTest {
     assertThat(DEPT.exams().stream().filter(e -> e.times().corrected() != null)).isNotEmpty();
     assertThat(DEPT.exams().stream().filter(e -> e.lesion() != null && e.performed()).count())
         .isGreaterThanOrEqualTo(2L * DEPT.lesions().size());
-    System.out.printf("exams %d instances %d%n", DEPT.exams().size(),
-        DEPT.exams().stream().filter(Exam::performed).mapToInt(e -> e.acquisition().instanceCount()).sum());
   }
 
   @Test
@@ -111,8 +108,6 @@ class SimulationTest {
     }
     double nightMean = night.stream().mapToDouble(d -> d).average().orElseThrow();
     double dayMean = day.stream().mapToDouble(d -> d).average().orElseThrow();
-    System.out.printf("wait night %.1f (%d) day %.1f (%d) %s%n", nightMean, night.size(), dayMean, day.size(),
-        ZoneOffset.UTC);
     assertThat(nightMean).isGreaterThan(2 * dayMean);
   }
 }
