@@ -164,7 +164,7 @@ final class Hl7EventMapper {
       int procedureField = get(o.obr, 4, 1) != null || get(o.obr, 4, 2) != null ? 4 : 44;
       d.procedureCode = get(o.obr, procedureField, 1);
       d.procedureText = get(o.obr, procedureField, 2);
-      d.modality = first(get(o.ipc, 5), get(o.obr, 24));
+      d.modality = first(RisCodes.modality(get(o.ipc, 5)), RisCodes.modality(get(o.obr, 24)));
       d.priority = RisCodes.priority(first(get(o.tq1, 9), get(o.orc, 7, 6), get(o.obr, 27, 6), get(o.obr, 5)));
       d.performingResource = first(get(o.ipc, 7), get(o.ipc, 9));
       d.readerId = staffId(get(o.obr, 32, 1, 1));
@@ -314,7 +314,7 @@ final class Hl7EventMapper {
     private List<EventDraft> adt() throws RisReadException {
       String tr = trigger == null ? "" : trigger;
       switch (tr) {
-        case "A01", "A04" -> {
+        case "A01", "A04", "A10" -> {
           return List.of(visit(RisEventType.ARRIVED, pick(RisEventType.ARRIVED, "PV1-44", get(pv1, 44), "EVN-6",
               get(evn, 6), "EVN-2", get(evn, 2), "MSH-7", get(msh, 7))));
         }

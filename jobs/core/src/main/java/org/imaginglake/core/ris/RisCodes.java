@@ -30,7 +30,26 @@ final class RisCodes {
       Map.entry("N", "NOT_APPLICABLE"), Map.entry("NOT_APPLICABLE", "NOT_APPLICABLE"),
       Map.entry("U", "UNKNOWN"), Map.entry("UNKNOWN", "UNKNOWN"));
 
+  /**
+   * DICOM modality codes (PS3.3 C.7.3.1.1.1, current and common retired ones) that OBR-24 may carry; OBR-24 is the
+   * diagnostic service section (HL7 table 0074), where "RAD" or "NMR" say a department, not a modality.
+   */
+  private static final java.util.Set<String> MODALITIES = java.util.Set.of("CR", "CT", "MR", "NM", "US", "OT", "BI",
+      "DG", "ES", "LS", "PT", "RG", "TG", "XA", "RF", "RTIMAGE", "RTDOSE", "RTSTRUCT", "RTPLAN", "RTRECORD", "HC",
+      "DX", "MG", "IO", "PX", "GM", "SM", "XC", "OP", "IVUS", "OCT", "BMD", "SR", "KO", "PR", "DOC", "ECG", "EPS",
+      "HD", "IVOCT", "OAM", "OPM", "OPT", "OPV", "OSS", "PLAN", "POS", "REG", "RESP", "RWV", "SEG", "SMR", "STAIN",
+      "TEXTUREMAP", "M3D", "LEN", "KER", "AR", "ASMT", "AU", "BDUS", "CTPROTOCOL", "DMS", "FID", "IOL", "SRF", "VA");
+
   private RisCodes() {}
+
+  /** {@code code} upper-cased when it is a DICOM modality code, else null (e.g. OBR-24 "RAD"). */
+  static String modality(String code) {
+    if (code == null) {
+      return null;
+    }
+    String c = code.trim().toUpperCase(Locale.ROOT);
+    return MODALITIES.contains(c) ? c : null;
+  }
 
   /** STAT, URGENT, ROUTINE, PREOP, CALLBACK, TIMING_CRITICAL, AS_NEEDED, or the code upper-cased; null if blank. */
   static String priority(String code) {

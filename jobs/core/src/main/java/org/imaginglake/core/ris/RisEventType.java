@@ -18,7 +18,7 @@ public enum RisEventType {
   APPOINTMENT_CHANGED,
   /** The order or booking was put on hold (ORC-1 HD/OH, ORC-5 HD). */
   ON_HOLD,
-  /** The patient arrived or was registered (SWIM: patient arrived; ADT A01, A04). */
+  /** The patient arrived or was registered (SWIM: patient arrived; ADT A01, A04, A10). */
   ARRIVED,
   /** The exam began (SWIM: exam started; ORC-5 IP). */
   EXAM_STARTED,

@@ -275,6 +275,17 @@ hapi_hl7v2/omd_o03.txt #1 map: MSH-9 message type OMD^O03^OMD_O03 not supported
     RisEvent a03 = only("hapi_hl7v2/adt_a03.txt");
     assertThat(a03.eventType()).isEqualTo(RisEventType.DISCHARGED);
     assertThat(a03.eventTime()).isEqualTo(Instant.parse("2008-03-03T14:08:00Z"));
+    // ADT^A10 (patient arriving, tracking) as the synthetic department writes it: PV1-44 at +0100
+    String a10 = "MSH|^~\\&|RIS|SLH|IMAGINGLAKE|SLH|20260327001816+0100||ADT^A10^ADT_A09|IL3|P|2.5.1\r"
+        + "EVN|A10|20260327001816+0100||||20260327001816+0100\rPID|1||20000128^^^SLH^MR||Doe^John||19370121|M\r"
+        + "PV1|1|E|RAD-DX^^^SLH" + "|".repeat(41) + "20260327001500+0100\r";
+    List<RisMessageResult> rs = new ArrayList<>();
+    READER.read(new ByteArrayInputStream(a10.getBytes(UTF_8)), "a10.hl7").forEachRemaining(rs::add);
+    RisEvent arrived = rs.get(0).events().get(0);
+    assertThat(arrived.eventType()).isEqualTo(RisEventType.ARRIVED);
+    assertThat(arrived.eventTime()).as("PV1-44").isEqualTo(Instant.parse("2026-03-26T23:15:00Z"));
+    assertThat(arrived.patientClass()).isEqualTo("EMERGENCY");
+    assertThat(arrived.accessionPseudoId()).isNull();
   }
 
   @Test

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
     description = {"Read DICOM headers (never pixel data) from files and folders into the lake.",
         "Re-runs read only new or changed files; bad files go to table quarantine with a reason."})
 final class IngestDicomCommand implements Callable<Integer> {
-  private static final IngestRun RUN = new IngestRun(DicomIngestJob.NAME, "files",
+  private static final IngestRun RUN = new IngestRun(DicomIngestJob.NAME, "files", "new or changed files",
       "SOP Instance UID already loaded from another file");
 
   @Mixin

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
         + "messages go to table quarantine with a reason. See docs/ris-events.md."})
 final class IngestRisCommand implements Callable<Integer> {
   private static final IngestRun RUN = new IngestRun(RisIngestJob.NAME, "messages",
+      "messages and CSV records in new or changed files",
       "same sender, message control ID and type as a message already loaded");
 
   @Mixin

@@ -21,9 +21,10 @@ import org.imaginglake.spark.runs.RunCounts;
  *
  * @param job the job name recorded in {@code pipeline_runs}
  * @param unit what an input is, plural ("files", "messages")
+ * @param inputsMeaning where the inputs come from, for the summary
  * @param duplicateMeaning what a duplicate is, for the summary
  */
-record IngestRun(String job, String unit, String duplicateMeaning) {
+record IngestRun(String job, String unit, String inputsMeaning, String duplicateMeaning) {
 
   /** Runs {@code body} with a new run ID, records the run, prints the summary; returns the counts. */
   RunCounts execute(CommandContext ctx, String args, Function<String, RunCounts> body) {
@@ -58,8 +59,8 @@ record IngestRun(String job, String unit, String duplicateMeaning) {
     double secs = Math.max(took.toMillis(), 1) / 1000.0;
     ctx.out.println();
     ctx.out.printf("Run %s finished in %.1f s%n", runId, secs);
-    ctx.out.printf("  inputs        %,10d  (%s in new or changed files; %,d unchanged files skipped)%n", c.inputs(),
-        unit, c.unchangedSkipped());
+    ctx.out.printf("  inputs        %,10d  (%s; %,d unchanged files skipped)%n", c.inputs(), inputsMeaning,
+        c.unchangedSkipped());
     ctx.out.printf("  loaded        %,10d%n", c.loaded());
     ctx.out.printf("  duplicates    %,10d  (%s)%n", c.duplicates(), duplicateMeaning);
     ctx.out.printf("  quarantined   %,10d  (see table quarantine)%n", c.quarantined());

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 
 /**
@@ -40,6 +42,11 @@ import org.apache.spark.sql.functions;
 public final class ExamTimelines {
   /** Workflow steps in order, with the {@code exams} column of each stage's first time (null: no column). */
   static final Map<String, String> STEPS = steps();
+
+  /** An arrival counts for exams starting from this long before it... */
+  static final int ARRIVAL_BEFORE_START_HOURS = 1;
+  /** ...to this long after it. */
+  static final int ARRIVAL_TO_START_HOURS = 12;
 
   private ExamTimelines() {}
 
@@ -64,8 +71,13 @@ public final class ExamTimelines {
   /**
    * {@code events} with an accession: their own, or for an event that has none (a booking from SIU names only the
    * placer and filler order numbers) the accession of the events that share its placer or filler order pseudonym
-   * (one copy per accession when an order has several). Events without accession or link (patient-level ADT) are
-   * left out. Linking happens here, over all events, not at ingestion, so it works whichever message came first.
+   * (one copy per accession when an order has several). An arrival that names neither (ADT A01/A04/A10 are about the
+   * patient, not the order) goes to the exams of the same patient that start — exam start, else booked start, else
+   * order time — from {@value #ARRIVAL_BEFORE_START_HOURS} hour before to {@value #ARRIVAL_TO_START_HOURS} hours
+   * after it, each exam taking the latest such arrival (a patient who comes twice a day has two visits; one visit
+   * serves all its exams). Other events without accession or link (patient updates,
+   * merges) are left out. Linking happens here, over all events, not at ingestion, so it works whichever message
+   * came first.
    */
   public static Dataset<Row> linkAccessions(Dataset<Row> events) {
     Dataset<Row> has = events.filter(col("accession_pseudo_id").isNotNull());
@@ -80,7 +92,27 @@ public final class ExamTimelines {
           .select(Arrays.stream(events.columns()).map(functions::col).toArray(Column[]::new));
       linked = linked == null ? via : linked.unionByName(via);
     }
-    return has.unionByName(linked.dropDuplicates("event_id", "accession_pseudo_id"));
+    Dataset<Row> starts = has.groupBy(col("accession_pseudo_id").as("a_accession")).agg(
+            max_by(col("patient_pseudo_id"), when(col("patient_pseudo_id").isNotNull(), col("event_time")))
+                .as("a_patient"),
+            coalesce(min(when(col("event_type").equalTo("EXAM_STARTED"), col("event_time"))),
+                min(col("scheduled_time")), min(when(col("event_type").equalTo("ORDERED"), col("event_time"))))
+                .as("a_start"));
+    Dataset<Row> arrivals = events.filter(col("event_type").equalTo("ARRIVED")
+        .and(col("accession_pseudo_id").isNull()).and(col("placer_order_pseudo_id").isNull())
+        .and(col("filler_order_pseudo_id").isNull()).and(col("patient_pseudo_id").isNotNull()));
+    Dataset<Row> visits = arrivals.join(starts, arrivals.col("patient_pseudo_id").equalTo(starts.col("a_patient"))
+            .and(starts.col("a_start").geq(arrivals.col("event_time")
+                .minus(expr("INTERVAL " + ARRIVAL_BEFORE_START_HOURS + " HOURS"))))
+            .and(starts.col("a_start").leq(arrivals.col("event_time")
+                .plus(expr("INTERVAL " + ARRIVAL_TO_START_HOURS + " HOURS")))))
+        // the visit of an exam is the patient's latest arrival before it starts
+        .withColumn("visit_rank", row_number().over(Window.partitionBy(col("a_accession"))
+            .orderBy(col("event_time").desc(), col("event_id"))))
+        .filter(col("visit_rank").equalTo(1))
+        .withColumn("accession_pseudo_id", col("a_accession"))
+        .select(Arrays.stream(events.columns()).map(functions::col).toArray(Column[]::new));
+    return has.unionByName(linked.unionByName(visits).dropDuplicates("event_id", "accession_pseudo_id"));
   }
 
   /**
@@ -102,6 +134,7 @@ public final class ExamTimelines {
         "modality", "priority", "patient_class", "site", "performing_resource")) {
       aggs.add(latestNonNull(col(c), order).as(c));
     }
+    aggs.add(latestNonNull(col("scheduled_time"), order).as("scheduled_for"));
     Column reportOrder = when(col("reader_id").isNotNull(), order);
     aggs.add(coalesce(
             max_by(col("reader_id"), when(col("event_type").isin("FINAL_REPORT", "CORRECTED_REPORT", "ADDENDUM"),

@@ -36,12 +36,13 @@ class ExamTimelinesTest {
       .add("site", DataTypes.StringType)
       .add("performing_resource", DataTypes.StringType)
       .add("reader_id", DataTypes.StringType)
-      .add("message_type", DataTypes.StringType);
+      .add("message_type", DataTypes.StringType)
+      .add("scheduled_time", DataTypes.TimestampType);
 
   static Row event(String id, String type, String time, String accession, String priority, String reader) {
     return RowFactory.create(id, type, Instant.parse(time), accession, accession == null ? "P9" : "P-" + accession,
         accession == null ? null : "ORD-" + accession, null, "CTHEAD", "CT head", "CT", priority, "OUTPATIENT",
-        "SITE-A", "CT1", reader, "ORM^O01");
+        "SITE-A", "CT1", reader, "ORM^O01", null);
   }
 
   /** One reported exam, one cancelled, one with a late preliminary report, one patient-level event. */
@@ -64,7 +65,15 @@ class ExamTimelinesTest {
         event("p1", "PATIENT_UPDATED", "2026-03-02T07:00:00Z", null, null, null),
         // a booking (SIU) that names only the placer order: linked to accession B through B's order message
         RowFactory.create("s1", "SCHEDULED", Instant.parse("2026-03-02T08:10:00Z"), null, "P-B", "ORD-B", null,
-            null, null, null, null, null, null, "CT2", null, "SIU^S12"));
+            null, null, null, null, null, null, "CT2", null, "SIU^S12", null),
+        // an arrival (ADT^A10) that names only the patient: goes to A, which starts 70 minutes later, not to C
+        RowFactory.create("v1", "ARRIVED", Instant.parse("2026-03-02T08:00:00Z"), null, "P-A", null, null,
+            null, null, null, null, "EMERGENCY", null, null, null, "ADT^A10", null),
+        // another patient's arrival, and one a day before A: neither joins an exam
+        RowFactory.create("v2", "ARRIVED", Instant.parse("2026-03-02T08:50:00Z"), null, "P-X", null, null,
+            null, null, null, null, null, null, null, null, "ADT^A10", null),
+        RowFactory.create("v3", "ARRIVED", Instant.parse("2026-03-01T08:00:00Z"), null, "P-A", null, null,
+            null, null, null, null, null, null, null, null, "ADT^A10", null));
   }
 
   static Map<String, Row> exams(List<Row> events, int partitions) {
@@ -84,6 +93,8 @@ class ExamTimelinesTest {
 
     Row a = exams.get("A");
     assertThat((Instant) a.getAs("ordered_at")).isEqualTo(Instant.parse("2026-03-02T08:00:00Z"));
+    assertThat((Instant) a.getAs("arrived_at")).as("ADT arrival wins over the order's own, earlier in time")
+        .isEqualTo(Instant.parse("2026-03-02T08:00:00Z"));
     assertThat((Instant) a.getAs("exam_started_at")).isEqualTo(Instant.parse("2026-03-02T09:10:00Z"));
     assertThat((Instant) a.getAs("preliminary_report_at")).isEqualTo(Instant.parse("2026-03-02T09:30:00Z"));
     assertThat((Instant) a.getAs("final_report_at")).isEqualTo(Instant.parse("2026-03-02T11:00:00Z"));
@@ -94,9 +105,9 @@ class ExamTimelinesTest {
     assertThat((String) a.getAs("reader_id")).as("reader of the latest final/corrected report").isEqualTo("R3");
     assertThat((String) a.getAs("priority")).as("latest value wins").isEqualTo("STAT");
     assertThat((Integer) a.getAs("corrected_report_count")).isEqualTo(1);
-    assertThat((Integer) a.getAs("event_count")).isEqualTo(9);
+    assertThat((Integer) a.getAs("event_count")).as("9 of its own and the ADT arrival").isEqualTo(10);
     List<Row> history = a.getList(a.fieldIndex("status_history"));
-    assertThat(history).extracting(h -> h.getString(1)).containsExactly("ORDERED", "SCHEDULED", "ARRIVED",
+    assertThat(history).extracting(h -> h.getString(1)).containsExactly("ORDERED", "ARRIVED", "SCHEDULED", "ARRIVED",
         "EXAM_STARTED", "EXAM_COMPLETED", "PRELIMINARY_REPORT", "FINAL_REPORT", "CORRECTED_REPORT", "ORDER_CHANGED");
 
     Row b = exams.get("B");
@@ -112,6 +123,7 @@ class ExamTimelinesTest {
         .isEqualTo("FINAL_REPORT");
     assertThat((Instant) c.getAs("preliminary_report_at")).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
     assertThat((String) c.getAs("reader_id")).isEqualTo("R2");
+    assertThat((Object) c.getAs("arrived_at")).as("arrivals of other patients do not join").isNull();
   }
 
   @Test
