@@ -125,8 +125,10 @@ public final class RisBenchmark {
     IngestBenchmark.deleteTree(lakeDir);
     try {
       Lake lake = new Lake(session, lakeDir.toAbsolutePath().toString());
-      return new RisIngestJob(session, lake, config, BENCH_KEY, quiet)
-          .run(name, List.of(corpus.toAbsolutePath().toString()), "hl7");
+      RisIngestJob job = new RisIngestJob(session, lake, config, BENCH_KEY, quiet);
+      RunCounts counts = job.run(name, List.of(corpus.toAbsolutePath().toString()), "hl7");
+      out.printf("    steps: %s%n", job.phases());
+      return counts;
     } finally {
       IngestBenchmark.deleteTree(lakeDir);
     }

@@ -1,7 +1,5 @@
 package org.imaginglake.spark.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.imaginglake.spark.ingest.RisIngestJob;
@@ -41,13 +39,9 @@ final class IngestRisCommand implements Callable<Integer> {
       Lake lake = ctx.lake();
       RUN.execute(ctx, "paths=" + paths + " format=" + format + " lake=" + lake.root(),
           runId -> new RisIngestJob(ctx.spark(), lake, ctx.config, pseudonymizer, ctx.out).run(runId, paths, format));
-      var r = lake.read(LakeTables.EXAM_RECONCILIATION);
-      ctx.out.printf("Lake now holds %,d RIS events, %,d exams; reconciliation: %,d exams matched to a study, %,d "
-              + "orders without images, %,d studies without an order, %,d with RIS and DICOM times apart.%n",
+      ctx.out.printf("Lake now holds %,d RIS events, %,d exams; reconciliation: %s.%n",
           lake.read(LakeTables.RIS_EVENTS).count(), lake.read(LakeTables.EXAMS).count(),
-          r.filter(col("accession_pseudo_id").isNotNull().and(col("study_instance_uid").isNotNull())).count(),
-          r.filter(col("order_without_images")).count(), r.filter(col("images_without_order")).count(),
-          r.filter(col("times_disagree")).count());
+          ReconcileCommand.summary(lake));
       return 0;
     }
   }

@@ -141,10 +141,13 @@ public final class RisIngestJob {
     phases.lap("events");
 
     if (loaded > 0) {
-      Dataset<Row> linked = ExamTimelines.linkAccessions(lake.read(LakeTables.RIS_EVENTS));
+      // linked once, used twice: for the accessions this run touched, and for all their events
+      Dataset<Row> linked = ExamTimelines.linkAccessions(lake.read(LakeTables.RIS_EVENTS))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> touched = linked.filter(col("run_id").equalTo(runId)).select(col("accession_pseudo_id")).distinct();
       Dataset<Row> ofTouched = linked.join(touched, "accession_pseudo_id");
       tables.write(LakeTables.EXAMS, ExamTimelines.aggregate(ofTouched, runId), true);
+      linked.unpersist();
       phases.lap(LakeTables.EXAMS);
     }
     reconcile(lake, config, runId);
@@ -168,19 +171,13 @@ public final class RisIngestJob {
   }
 
   /** Recomputes {@code exam_reconciliation} whole from {@code exams} and {@code dicom_studies}. */
-  public static long reconcile(Lake lake, LakeConfig config, String runId) {
+  public static void reconcile(Lake lake, LakeConfig config, String runId) {
     Duration window = Duration.ofHours(config.getLong(LakeConfig.RECONCILE_WINDOW_HOURS,
         LakeConfig.RECONCILE_WINDOW_HOURS_DEFAULT));
     Duration tolerance = Duration.ofMinutes(config.getLong(LakeConfig.RECONCILE_TOLERANCE_MINUTES,
         LakeConfig.RECONCILE_TOLERANCE_MINUTES_DEFAULT));
-    Dataset<Row> rows = ExamReconciliation.build(lake.read(LakeTables.EXAMS), lake.read(LakeTables.DICOM_STUDIES),
-        window, tolerance, runId).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      lake.overwrite(LakeTables.EXAM_RECONCILIATION, rows);
-      return rows.count();
-    } finally {
-      rows.unpersist();
-    }
+    lake.overwrite(LakeTables.EXAM_RECONCILIATION, ExamReconciliation.build(lake.read(LakeTables.EXAMS),
+        lake.read(LakeTables.DICOM_STUDIES), window, tolerance, runId));
   }
 
   /** Where the last {@link #run} spent its time. */
