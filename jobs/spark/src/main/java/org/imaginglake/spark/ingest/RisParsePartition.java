@@ -101,6 +101,9 @@ final class RisParsePartition implements FlatMapFunction<Row, Row> {
   private final Pseudonymizer pseudonymizer;
   private final Format format;
   private final LongAccumulator filesDone;
+  /** One reader per task (HAPI's context costs milliseconds to set up), made on first use. */
+  private transient Hl7RisReader hl7Reader;
+  private transient RisCsvReader csvReader;
 
   RisParsePartition(SerializableHadoopConf hadoopConf, LakeConfig config, Pseudonymizer pseudonymizer, Format format,
       LongAccumulator filesDone) {
@@ -153,9 +156,7 @@ final class RisParsePartition implements FlatMapFunction<Row, Row> {
           Path p = new Path(path);
           FileSystem fs = p.getFileSystem(hadoopConf.get());
           in = fs.open(p, 65536);
-          messages = "csv".equals(kind)
-              ? new RisCsvReader(RisCsvMapping.forConfig(config), pseudonymizer, config.siteTimeZone()).read(in, path)
-              : Hl7RisReader.forConfig(config, pseudonymizer).read(in, path);
+          messages = "csv".equals(kind) ? csvReader().read(in, path) : hl7Reader().read(in, path);
         }
         if (messages.hasNext()) {
           return true;
@@ -239,6 +240,20 @@ final class RisParsePartition implements FlatMapFunction<Row, Row> {
           "cannot read the file after message " + lastOrdinal + ": " + e.getClass().getSimpleName(), null, null,
           null, null, null, null);
     }
+  }
+
+  private Hl7RisReader hl7Reader() {
+    if (hl7Reader == null) {
+      hl7Reader = Hl7RisReader.forConfig(config, pseudonymizer);
+    }
+    return hl7Reader;
+  }
+
+  private RisCsvReader csvReader() {
+    if (csvReader == null) {
+      csvReader = new RisCsvReader(RisCsvMapping.forConfig(config), pseudonymizer, config.siteTimeZone());
+    }
+    return csvReader;
   }
 
   private static String nullToEmpty(String s) {
