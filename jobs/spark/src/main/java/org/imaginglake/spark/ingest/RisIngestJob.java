@@ -84,6 +84,7 @@ public final class RisIngestJob {
       progress.printf("  nothing new or changed since the last run%n");
       return new RunCounts(0, 0, 0, 0, listed);
     }
+    boolean examsNew = !lake.exists(LakeTables.EXAMS);
     TableWrites tables = TableWrites.start(lake, List.of(LakeTables.RIS_EVENTS, LakeTables.RIS_MESSAGES,
         LakeTables.RIS_FILES, LakeTables.EXAMS, LakeTables.PIPELINE_RUNS));
 
@@ -96,24 +97,26 @@ public final class RisIngestJob {
     phases.lap("read+staging");
 
     Dataset<Row> staged = spark.read().schema(RisParsePartition.stagingSchema()).parquet(stagingPath);
-    Dataset<Row> outcomes = classify(staged).persist(StorageLevel.MEMORY_AND_DISK());
+    // classified on narrow rows (no events): the window shuffles keys, not messages
+    Dataset<Row> outcomes = classify(staged.drop("events")).persist(StorageLevel.MEMORY_AND_DISK());
     Row c = outcomes.agg(count(lit(1)),
             sum(when(col("outcome").equalTo(LOADED), 1).otherwise(0)),
             sum(when(col("outcome").equalTo(DUPLICATE), 1).otherwise(0)),
-            sum(when(col("outcome").equalTo(RisParsePartition.QUARANTINED), 1).otherwise(0)),
-            sum(when(col("outcome").equalTo(LOADED), size(col("events"))).otherwise(0)))
+            sum(when(col("outcome").equalTo(RisParsePartition.QUARANTINED), 1).otherwise(0)))
         .first();
     long messages = c.getLong(0);
     long loaded = messages == 0 ? 0 : c.getLong(1);
     long duplicates = messages == 0 ? 0 : c.getLong(2);
     long quarantined = messages == 0 ? 0 : c.getLong(3);
-    long events = messages == 0 ? 0 : c.getLong(4);
-    progress.printf("  read %,d messages from %,d files: %,d events%n", messages, toRead.count(), events);
+    progress.printf("  read %,d messages from %,d files%n", messages, toRead.count());
     tables.awaitCreated();
     phases.lap("classify");
 
     boolean updates = toRead.changed() > 0;
-    Dataset<Row> loadedRows = outcomes.filter(col("outcome").equalTo(LOADED));
+    // the loaded messages with their events: a semi-join with the loaded keys (small enough to broadcast)
+    Dataset<Row> loadedRows = duplicates == 0 ? staged.filter(col("outcome").equalTo(RisParsePartition.PARSED))
+        : staged.join(outcomes.filter(col("outcome").equalTo(LOADED)).select(col("source_path"),
+            col("message_ordinal")), new String[] {"source_path", "message_ordinal"}, "left_semi");
     List<Runnable> writes = new ArrayList<>();
     if (loaded > 0) {
       writes.add(() -> tables.write(LakeTables.RIS_EVENTS, loadedRows.select(explode(col("events")).as("e"))
@@ -141,17 +144,22 @@ public final class RisIngestJob {
     phases.lap("events");
 
     if (loaded > 0) {
-      // linked once, used twice: for the accessions this run touched, and for all their events
-      Dataset<Row> linked = ExamTimelines.linkAccessions(lake.read(LakeTables.RIS_EVENTS))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> touched = linked.filter(col("run_id").equalTo(runId)).select(col("accession_pseudo_id")).distinct();
-      Dataset<Row> ofTouched = linked.join(touched, "accession_pseudo_id");
-      tables.write(LakeTables.EXAMS, ExamTimelines.aggregate(ofTouched, runId), true);
-      linked.unpersist();
+      Dataset<Row> linked = ExamTimelines.linkAccessions(lake.read(LakeTables.RIS_EVENTS));
+      if (examsNew) {
+        tables.write(LakeTables.EXAMS, ExamTimelines.aggregate(linked, runId), true);
+      } else {
+        // linked once, used twice: for the accessions this run touched, and for all their events
+        linked = linked.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> touched = linked.filter(col("run_id").equalTo(runId)).select(col("accession_pseudo_id"))
+            .distinct();
+        tables.write(LakeTables.EXAMS, ExamTimelines.aggregate(linked.join(touched, "accession_pseudo_id"), runId),
+            true);
+        linked.unpersist();
+      }
       phases.lap(LakeTables.EXAMS);
+      reconcile(lake, config, runId); // only exams changed here; after DICOM ingests, `reconcile` does it
+      phases.lap(LakeTables.EXAM_RECONCILIATION);
     }
-    reconcile(lake, config, runId);
-    phases.lap(LakeTables.EXAM_RECONCILIATION);
 
     tables.write(LakeTables.RIS_FILES, outcomes.groupBy(col("source_path")).agg(
             first(col("source_size_bytes")).as("source_size_bytes"),
