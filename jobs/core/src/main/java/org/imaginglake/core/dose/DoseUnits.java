@@ -57,7 +57,7 @@ final class DoseUnits {
       problems.add(node.concept + " = " + raw + ": no measurement units code; not used");
       return null;
     }
-    if (!"UCUM".equals(units.scheme())) {
+    if (!isUcum(units.scheme())) {
       problems.add(node.concept + " = " + raw + ": units " + units + " are not UCUM; not used");
       return null;
     }
@@ -68,5 +68,10 @@ final class DoseUnits {
       return null;
     }
     return number * factor;
+  }
+
+  /** UCUM, or GE's misspelling "UCM" of it. */
+  private static boolean isUcum(String scheme) {
+    return "UCUM".equals(scheme) || "UCM".equals(scheme);
   }
 }

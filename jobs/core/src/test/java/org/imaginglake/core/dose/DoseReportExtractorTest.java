@@ -204,6 +204,41 @@ class DoseReportExtractorTest {
   }
 
   @Test
+  void geFluoroscopyUnitsWithSchemeUcmAreRead() throws Exception {
+    // dsrdump: first event of RF-RDSR-GE: Dose Area Product 0.00002206 (Gy.m2,UCM), Dose (RP) 0.00107252 (Gy,UCM)
+    DoseReport r = extract("RF-RDSR-GE.dcm");
+    assertThat(r.events()).allSatisfy(e -> assertThat(e.dapGyM2()).isNotNull());
+    assertThat(r.events().get(0).dapGyM2()).isCloseTo(0.00002206, within(1e-15));
+    assertThat(r.events().get(0).doseRpGy()).isCloseTo(0.00107252, within(1e-15));
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void multiValuedKvpIsNotUsedAndSaysWhy() throws Exception {
+    // dsrdump: Eurocolumbus writes one KVP per pulse ("0\\85\\85\\68...") in a NUM item, which has VM 1
+    DoseReport r = extract("RF-RDSR-Eurocolumbus.dcm");
+    assertThat(r.events().get(0).kvp()).isNull();
+    assertThat(r.events().get(0).dapGyM2()).isNotNull();
+    assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("113733").contains("not a single number"));
+  }
+
+  @Test
+  void reportsWithoutUnusableValues() throws Exception {
+    // every other file has units this reader knows and single numbers where dose values belong
+    try (Stream<Path> files = Files.list(RDSR)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".dcm")).toList()) {
+        String name = p.getFileName().toString();
+        DoseReport r = extract(name);
+        if (r.kind() == Kind.CT || r.kind() == Kind.PROJECTION) {
+          if (!name.equals("RF-RDSR-Eurocolumbus.dcm")) {
+            assertThat(r.problems()).as(name).isEmpty();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void emptyDataSetIsRefusedWithAReason() {
     assertThatThrownBy(() -> EXTRACTOR.extract(new AttributeList()))
         .isInstanceOf(DoseReportException.class)
