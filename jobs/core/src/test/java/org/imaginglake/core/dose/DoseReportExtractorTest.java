@@ -215,7 +215,7 @@ class DoseReportExtractorTest {
 
   @Test
   void multiValuedKvpIsNotUsedAndSaysWhy() throws Exception {
-    // dsrdump: Eurocolumbus writes one KVP per pulse ("0\\85\\85\\68...") in a NUM item, which has VM 1
+    // dsrdump: Eurocolumbus writes one KVP per pulse ("0\85\85\68...") in a NUM item, which has VM 1
     DoseReport r = extract("RF-RDSR-Eurocolumbus.dcm");
     assertThat(r.events().get(0).kvp()).isNull();
     assertThat(r.events().get(0).dapGyM2()).isNotNull();
