@@ -157,11 +157,13 @@ public final class RisIngestJob {
         linked.unpersist();
       }
       phases.lap(LakeTables.EXAMS);
-      reconcile(lake, config, runId); // only exams changed here; after DICOM ingests, `reconcile` does it
-      phases.lap(LakeTables.EXAM_RECONCILIATION);
     }
 
-    tables.write(LakeTables.RIS_FILES, outcomes.groupBy(col("source_path")).agg(
+    // Last, side by side: the file registry (after the events it accounts for) and the reconciliation (derived,
+    // recomputed whole by the next run or `reconcile`, so it need not precede the registry). Only exams changed
+    // here; after DICOM ingests, `reconcile` does it.
+    List<Runnable> last = new ArrayList<>();
+    last.add(() -> tables.write(LakeTables.RIS_FILES, outcomes.groupBy(col("source_path")).agg(
             first(col("source_size_bytes")).as("source_size_bytes"),
             first(col("source_modified_at")).as("source_modified_at"),
             first(col("format")).as("format"),
@@ -170,8 +172,12 @@ public final class RisIngestJob {
             sum(when(col("outcome").equalTo(DUPLICATE), 1).otherwise(0)).cast("bigint").as("duplicates"),
             sum(when(col("outcome").equalTo(RisParsePartition.QUARANTINED), 1).otherwise(0)).cast("bigint")
                 .as("quarantined"))
-        .withColumn("run_id", lit(runId)).withColumn("recorded_at", lit(ingestedAt)), updates);
-    phases.lap(LakeTables.RIS_FILES);
+        .withColumn("run_id", lit(runId)).withColumn("recorded_at", lit(ingestedAt)), updates));
+    if (loaded > 0) {
+      last.add(() -> reconcile(lake, config, runId));
+    }
+    TableWrites.inParallel(last);
+    phases.lap(LakeTables.RIS_FILES + " + " + LakeTables.EXAM_RECONCILIATION);
     outcomes.unpersist();
     toRead.release();
     lake.deleteStaging(runId);
