@@ -99,8 +99,9 @@ final class BenchCommand implements Runnable {
             + " sub-folders of --lake (default: DIR/lakes), deleted after use.")
     Path work;
 
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "20000",
-        description = "Messages to measure on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "100000",
+        description = "Messages to measure on (a run has a fixed cost of about 15 s; see docs/benchmarks.md). "
+            + "Default: ${DEFAULT-VALUE}.")
     int messages;
 
     @Option(names = "--source", paramLabel = "DIR",
