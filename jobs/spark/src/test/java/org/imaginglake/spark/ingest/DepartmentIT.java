@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
@@ -179,5 +181,60 @@ class DepartmentIT {
     assertThat(imagedBeforeStart).as("images 'before' the exam started: the slow scanner clock shows, and only it")
         .isNotEmpty().allMatch(scanner -> offsets.get(scanner) < 0);
     assertThat(hl7Lake.read(LakeTables.EXAM_RECONCILIATION).filter(col("images_without_order")).count()).isZero();
+  }
+
+  /**
+   * The department's raw patient IDs, accession and order numbers (from the ground truth) and patient name components
+   * (PID-5 of the HL7 files, read here by splitting text) appear in no string value of any RIS table, nor in their
+   * Delta logs (which hold column statistics).
+   */
+  @Test
+  void noRawIdentifierInAnyRisTableOrItsLog() throws IOException {
+    Set<String> raw = new HashSet<>();
+    for (CSVRecord t : truth) {
+      raw.add(t.get("accession_number").toUpperCase());
+      raw.add(t.get("patient_id").toUpperCase());
+      raw.add(t.get("placer_order_number").toUpperCase());
+    }
+    int names = 0;
+    for (Path f : TestSpark.files(department.resolve("hl7"))) {
+      for (String segment : Files.readString(f, StandardCharsets.UTF_8).split("[\r\n]+")) {
+        String[] fields = segment.split("\\|", -1);
+        if (fields[0].equals("PID") && fields.length > 5) {
+          for (String part : fields[5].split("\\^")) {
+            if (part.strip().length() >= 3) {
+              raw.add(part.strip().toUpperCase());
+              names++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(names).as("names read from PID-5").isGreaterThan(100);
+    List<String> leaks = new ArrayList<>();
+    for (String table : List.of(LakeTables.RIS_EVENTS, LakeTables.RIS_MESSAGES, LakeTables.RIS_FILES,
+        LakeTables.EXAMS, LakeTables.EXAM_RECONCILIATION, LakeTables.QUARANTINE)) {
+      for (Row r : hl7Lake.read(table).collectAsList()) {
+        for (int i = 0; i < r.size(); i++) {
+          Object v = r.get(i);
+          Set<String> tokens = RawIdentifiers.tokens(v == null ? null : v.toString());
+          tokens.retainAll(raw);
+          if (!tokens.isEmpty()) {
+            leaks.add(table + "." + r.schema().fields()[i].name() + ": " + tokens);
+          }
+        }
+      }
+      StringBuilder log = new StringBuilder();
+      Path logDir = Path.of(hl7Lake.path(table).replaceFirst("^file:", "")).resolve("_delta_log");
+      for (Path f : Files.isDirectory(logDir) ? TestSpark.files(logDir) : List.<Path>of()) {
+        if (f.toString().endsWith(".json")) {
+          log.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+        }
+      }
+      Set<String> tokens = RawIdentifiers.tokens(log.toString());
+      tokens.retainAll(raw);
+      assertThat(tokens).as("raw identifiers in the Delta log of " + table).isEmpty();
+    }
+    assertThat(leaks).isEmpty();
   }
 }
