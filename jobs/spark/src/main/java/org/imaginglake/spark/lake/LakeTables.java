@@ -17,11 +17,16 @@ public final class LakeTables {
   public static final String RIS_FILES = "ris_files";
   public static final String EXAMS = "exams";
   public static final String EXAM_RECONCILIATION = "exam_reconciliation";
+  public static final String DOSE_REPORTS = "dose_reports";
+  public static final String DOSE_EVENTS = "dose_events";
+  public static final String DOSE_STUDIES = "dose_studies";
+  public static final String DOSE_REFERENCE_COMPARISON = "dose_reference_comparison";
+  public static final String PATIENT_CUMULATIVE_DOSE = "patient_cumulative_dose";
 
   /** Every table that has a schema file. */
   public static final List<String> ALL = List.of(DICOM_INSTANCES, DICOM_SERIES, DICOM_STUDIES, DICOM_FILES,
       DICOM_DUPLICATES, QUARANTINE, PIPELINE_RUNS, RIS_EVENTS, RIS_MESSAGES, RIS_DUPLICATES, RIS_FILES, EXAMS,
-      EXAM_RECONCILIATION);
+      EXAM_RECONCILIATION, DOSE_REPORTS, DOSE_EVENTS, DOSE_STUDIES);
 
   private LakeTables() {}
 }
