@@ -45,6 +45,12 @@ public record DicomInstance(
     String accessionPseudoId,
     Double ctdiVolMgy,
     Double kvp,
+    Double dapGyM2,
+    Double entranceDoseMgy,
+    Double organDoseMgy,
+    Double exposureTimeS,
+    String irradiationEventUid,
+    String imageLaterality,
     String headerJson,
     long headerBytesRead,
     String sourcePath,
@@ -62,7 +68,8 @@ public record DicomInstance(
       "institutional_department_name", "body_part_examined", "protocol_name", "study_description",
       "series_description", "image_type", "number_of_frames", "transfer_syntax_uid", "specific_character_set",
       "patient_sex", "patient_age_years", "patient_pseudo_id", "accession_pseudo_id", "ctdi_vol_mgy", "kvp",
-      "header_json", "header_bytes_read", "source_path", "source_size_bytes", "source_modified_at", "run_id",
+      "dap_gy_m2", "entrance_dose_mgy", "organ_dose_mgy", "exposure_time_s", "irradiation_event_uid",
+      "image_laterality", "header_json", "header_bytes_read", "source_path", "source_size_bytes", "source_modified_at", "run_id",
       "ingested_at");
 
   /** The values in {@link #COLUMNS} order, for building engine rows without reflection. */
@@ -73,7 +80,8 @@ public record DicomInstance(
       instanceNumber, stationName, manufacturer, manufacturerModelName, deviceSerialNumber, softwareVersions,
       institutionName, institutionalDepartmentName, bodyPartExamined, protocolName, studyDescription,
       seriesDescription, imageType, numberOfFrames, transferSyntaxUid, specificCharacterSet, patientSex,
-      patientAgeYears, patientPseudoId, accessionPseudoId, ctdiVolMgy, kvp, headerJson, headerBytesRead, sourcePath,
+      patientAgeYears, patientPseudoId, accessionPseudoId, ctdiVolMgy, kvp, dapGyM2,
+      entranceDoseMgy, organDoseMgy, exposureTimeS, irradiationEventUid, imageLaterality, headerJson, headerBytesRead, sourcePath,
       sourceSizeBytes, sourceModifiedAt, runId, ingestedAt
     };
   }

@@ -29,6 +29,9 @@ import org.imaginglake.core.privacy.Pseudonymizer.Namespace;
  */
 public final class InstanceExtractor {
   private static final double DAYS_PER_YEAR = 365.25;
+  /** 1 dGy·cm² = 0.1 Gy × 1e-4 m². */
+  static final double DGY_CM2_TO_GY_M2 = 1e-5;
+  static final double DGY_TO_MGY = 100;
 
   private final Pseudonymizer pseudonymizer;
   private final HeaderDeidentifier deidentifier;
@@ -111,6 +114,12 @@ public final class InstanceExtractor {
         accessionPseudoId,
         number(findInFunctionalGroups(a, Tags.CTDI_VOL)),
         number(findInFunctionalGroups(a, Tags.KVP)),
+        scaled(number(findInFunctionalGroups(a, Tags.AREA_DOSE_PRODUCT)), DGY_CM2_TO_GY_M2),
+        entranceDoseMgy(a),
+        scaled(number(findInFunctionalGroups(a, Tags.ORGAN_DOSE_DGY)), DGY_TO_MGY),
+        exposureTimeS(a),
+        s(a, Tags.IRRADIATION_EVENT_UID),
+        s(a, Tags.IMAGE_LATERALITY),
         json,
         header.bytesRead(),
         source.path(),
@@ -118,6 +127,25 @@ public final class InstanceExtractor {
         source.modifiedAt(),
         runId,
         ingestedAt);
+  }
+
+  /** Entrance Dose in mGy (0040,8302), else Entrance Dose (0040,0302), which is in dGy. */
+  private static Double entranceDoseMgy(AttributeList a) {
+    Double mgy = number(findInFunctionalGroups(a, Tags.ENTRANCE_DOSE_MGY));
+    return mgy != null ? mgy : scaled(number(findInFunctionalGroups(a, Tags.ENTRANCE_DOSE_DGY)), DGY_TO_MGY);
+  }
+
+  /** Exposure Time in ms (0018,9328, FD, enhanced objects) else Exposure Time (0018,1150, IS, ms), in seconds. */
+  private static Double exposureTimeS(AttributeList a) {
+    Double ms = number(findInFunctionalGroups(a, Tags.EXPOSURE_TIME_IN_MS));
+    if (ms == null) {
+      ms = number(findInFunctionalGroups(a, Tags.EXPOSURE_TIME_MS));
+    }
+    return scaled(ms, 1e-3);
+  }
+
+  private static Double scaled(Double v, double factor) {
+    return v == null ? null : v * factor;
   }
 
   /**

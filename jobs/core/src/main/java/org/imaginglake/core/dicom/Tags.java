@@ -11,6 +11,14 @@ import com.pixelmed.dicom.AttributeTag;
 public final class Tags {
   public static final AttributeTag KVP = byKeyword("KVP");
   public static final AttributeTag CTDI_VOL = byKeyword("CTDIvol");
+  public static final AttributeTag AREA_DOSE_PRODUCT = byKeyword("ImageAndFluoroscopyAreaDoseProduct");
+  public static final AttributeTag ENTRANCE_DOSE_DGY = byKeyword("EntranceDose");
+  public static final AttributeTag ENTRANCE_DOSE_MGY = byKeyword("EntranceDoseInmGy");
+  public static final AttributeTag ORGAN_DOSE_DGY = byKeyword("OrganDose");
+  public static final AttributeTag EXPOSURE_TIME_MS = byKeyword("ExposureTime");
+  public static final AttributeTag EXPOSURE_TIME_IN_MS = byKeyword("ExposureTimeInms");
+  public static final AttributeTag IRRADIATION_EVENT_UID = byKeyword("IrradiationEventUID");
+  public static final AttributeTag IMAGE_LATERALITY = byKeyword("ImageLaterality");
 
   private Tags() {}
 

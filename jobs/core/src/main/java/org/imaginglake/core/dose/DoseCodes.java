@@ -17,6 +17,9 @@ final class DoseCodes {
   static final Code RADIOPHARMACEUTICAL_DOSE_REPORT = Code.of("113500", DCM);
 
   // Context
+  static final Code PROCEDURE_REPORTED = Code.of("121058", DCM);
+  static final List<Code> MAMMOGRAPHY = List.of(Code.of("P5-40010", "SRT"), Code.of("71651007", "SCT"));
+  static final List<Code> FLUOROSCOPY = List.of(Code.of("P5-06000", "SRT"), Code.of("44491008", "SCT"));
   static final Code STUDY_INSTANCE_UID = Code.of("110180", DCM);
   static final Code IRRADIATION_EVENT_UID = Code.of("113769", DCM);
   static final Code ACQUISITION_PROTOCOL = Code.of("125203", DCM);

@@ -7,6 +7,11 @@ import java.util.List;
  * is recognised and carries no X-ray events. {@code problems} lists values that were present but not used, each in
  * words (unknown units, text where a number belongs).
  *
+ * @param modality the header's Modality (0008,0060), usually SR
+ * @param contentModality the modality the content describes: CT for TID 10011; for TID 10001 MG (procedure reported
+ *     is mammography, or glandular dose is stated), else RF (a fluoroscopy event, fluoroscopy time or fluoroscopy
+ *     DAP above zero; angiography included, as OpenREM does), else DX; for a radiopharmaceutical report the header's
+ *     modality unless it is SR, then NM; null for a document that is no dose report
  * @param ctDlpTotalMgyCm the CT Dose Length Product Total the report states (TID 10012)
  * @param agdLeftMgy accumulated average glandular dose, left breast (TID 10005)
  */
@@ -15,6 +20,7 @@ public record DoseReport(
     String sopInstanceUid,
     String studyInstanceUid,
     String modality,
+    String contentModality,
     List<DoseEvent> events,
     Double ctDlpTotalMgyCm,
     List<PlaneAccumulation> planes,

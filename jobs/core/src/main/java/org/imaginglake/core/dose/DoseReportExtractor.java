@@ -43,11 +43,12 @@ public final class DoseReportExtractor {
       study = root.find(STUDY_INSTANCE_UID).map(SrNode::uid).orElse(null);
     }
     if (root.is(RADIOPHARMACEUTICAL_DOSE_REPORT)) {
-      return new DoseReport(Kind.RADIOPHARMACEUTICAL, sop, study, modality, List.of(), null, List.of(), null, null,
+      return new DoseReport(Kind.RADIOPHARMACEUTICAL, sop, study, modality,
+          modality == null || "SR".equals(modality) ? "NM" : modality, List.of(), null, List.of(), null, null,
           List.of());
     }
     if (!root.is(XRAY_DOSE_REPORT)) {
-      return new DoseReport(Kind.NOT_DOSE, sop, study, modality, List.of(), null, List.of(), null, null,
+      return new DoseReport(Kind.NOT_DOSE, sop, study, modality, null, List.of(), null, List.of(), null, null,
           List.of("root concept " + root.concept + " is not a dose report"));
     }
     List<SrNode> ct = root.all(CT_ACQUISITION);
@@ -60,7 +61,7 @@ public final class DoseReportExtractor {
       }
       Double total = ctAccumulated.flatMap(a -> a.first(CT_DLP_TOTAL))
           .map(n -> DoseUnits.value(n, Quantity.DLP_MGY_CM, problems)).orElse(null);
-      return new DoseReport(Kind.CT, sop, study, modality, List.copyOf(events), total, List.of(), null, null,
+      return new DoseReport(Kind.CT, sop, study, modality, "CT", List.copyOf(events), total, List.of(), null, null,
           List.copyOf(problems));
     }
     List<SrNode> accumulated = root.all(ACCUMULATED_XRAY);
@@ -89,8 +90,26 @@ public final class DoseReportExtractor {
         }
       }
     }
-    return new DoseReport(Kind.PROJECTION, sop, study, modality, List.copyOf(events), null, List.copyOf(planes),
-        agdLeft, agdRight, List.copyOf(problems));
+    return new DoseReport(Kind.PROJECTION, sop, study, modality,
+        projectionModality(root, events, planes, agdLeft != null || agdRight != null), List.copyOf(events), null,
+        List.copyOf(planes), agdLeft, agdRight, List.copyOf(problems));
+  }
+
+  /** MG, RF or DX from what a TID 10001 report contains; the rule is documented on {@link DoseReport}. */
+  static String projectionModality(SrNode root, List<DoseEvent> events, List<PlaneAccumulation> planes,
+      boolean accumulatedAgd) {
+    boolean mammography = root.first(PROCEDURE_REPORTED).map(SrNode::codeValue)
+        .map(c -> anyIs(MAMMOGRAPHY, c)).orElse(false);
+    if (mammography || accumulatedAgd || events.stream().anyMatch(e -> e.agdMgy() != null)) {
+      return "MG";
+    }
+    boolean fluoro = events.stream().anyMatch(e -> anyIs(FLUOROSCOPY, e.eventKind()))
+        || planes.stream().anyMatch(p -> positive(p.totalFluoroTimeS()) || positive(p.fluoroDapTotalGyM2()));
+    return fluoro ? "RF" : "DX";
+  }
+
+  private static boolean positive(Double v) {
+    return v != null && v > 0;
   }
 
   private static DoseEvent ctEvent(SrNode e, String study, String sop, List<String> problems) {

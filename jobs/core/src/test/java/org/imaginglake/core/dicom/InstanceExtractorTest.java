@@ -2,6 +2,7 @@ package org.imaginglake.core.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
@@ -34,6 +35,27 @@ class InstanceExtractorTest {
     assertThat(i.kvp()).isEqualTo(140.0);
     assertThat(i.ctdiVolMgy()).isEqualTo(9.6969696969696972);
     assertThat(i.bodyPartExamined()).isEqualTo("CSPINE");
+  }
+
+  @Test
+  void projectionDoseFromImageHeadersInTheLakesUnits() throws Exception {
+    // dcmdump DX-Im-GE_XR220-2.dcm: (0018,115e) DS [0.820000] dGy.cm2, (0018,1150) IS [11] ms
+    DicomInstance dx = extract(SharedData.dicom("openrem/DX-Im-GE_XR220-2.dcm"));
+    assertThat(dx.dapGyM2()).isCloseTo(8.2e-6, within(1e-15));
+    assertThat(dx.exposureTimeS()).isCloseTo(0.011, within(1e-12));
+    assertThat(dx.entranceDoseMgy()).isNull();
+    // DX-Im-Carestream_DRX.dcm: (0018,115e) DS [0.633], (0008,3010) UI [1.3.6.1.4.1.5962.99.1.886610039...5.0]
+    DicomInstance drx = extract(SharedData.dicom("openrem/DX-Im-Carestream_DRX.dcm"));
+    assertThat(drx.dapGyM2()).isCloseTo(6.33e-6, within(1e-15));
+    assertThat(drx.irradiationEventUid()).isEqualTo("1.3.6.1.4.1.5962.99.1.886610039.3649959.1495535261815.5.0");
+    // MG-Im-GE_Seno_1_ForPresentation.dcm: (0040,0302) US 0 dGy, (0040,8302) DS [1.694] mGy, (0040,0316) DS
+    // [0.00547] dGy, (0018,1150) IS [206] ms: the mGy attribute wins over the dGy one, organ dose 0.547 mGy
+    DicomInstance mg = extract(SharedData.dicom("openrem/MG-Im-GE_Seno_1_ForPresentation.dcm"));
+    assertThat(mg.entranceDoseMgy()).isCloseTo(1.694, within(1e-12));
+    assertThat(mg.organDoseMgy()).isCloseTo(0.547, within(1e-12));
+    assertThat(mg.exposureTimeS()).isCloseTo(0.206, within(1e-12));
+    assertThat(mg.dapGyM2()).isNull();
+    assertThat(mg.imageLaterality()).isEqualTo("L"); // (0020,0062) CS [L]
   }
 
   @Test

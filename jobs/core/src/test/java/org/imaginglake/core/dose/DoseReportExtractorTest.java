@@ -113,6 +113,46 @@ class DoseReportExtractorTest {
         assertThat(e.irradiationEventUid()).isNotBlank());
   }
 
+  /**
+   * The modality the content describes, whatever the header says (SR for all of these). Expected: OpenREM's own file
+   * names (CT-, DX-, MG-, RF-, NM-), which were given by the people who exported them; NM-CT is the CT part of a SPECT-CT,
+   * and the "Dual" pair comes from one room used both ways: in the dump, the DX report has only a Stationary
+   * Acquisition with 0 s fluoroscopy, the RF report two Fluoroscopy events and 4 s.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(nullValues = "-", textBlock = """
+      CT-ESR-GE_Optima.dcm, CT
+      CT-RDSR-Siemens-Multi-2.dcm, CT
+      NM-CT-RDSR-Siemens.dcm, CT
+      DX-RDSR-Canon_CXDI.dcm, DX
+      DX-RDSR-Canon_CXDI_noDAP.dcm, DX
+      DX-RDSR-Carestream_DRXEvolution.dcm, DX
+      Dual-RDSR-DX.dcm, DX
+      Dual-RDSR-RF.dcm, RF
+      MG-RDSR-GEPristina-2D.dcm, MG
+      MG-RDSR-GEPristina-DBT.dcm, MG
+      MG-RDSR-Giotto-DBT.dcm, MG
+      MG-RDSR-Hologic_2D.dcm, MG
+      MG-RDSR-Hologic_mix.dcm, MG
+      RF-No-kVp-and-others.dcm, RF
+      RF-Pat-Orientation-Modifier-Missing.dcm, RF
+      RF-RDSR-Canon-Alphenix-rotational.dcm, RF
+      RF-RDSR-Canon-Ultimaxi-mGyDoseAtRP.dcm, RF
+      RF-RDSR-Eurocolumbus.dcm, RF
+      RF-RDSR-GE-OECEliteMiniView.dcm, RF
+      RF-RDSR-GE.dcm, RF
+      RF-RDSR-Philips_Allura.dcm, RF
+      RF-RDSR-Philips_Azurion.dcm, RF
+      RF-RDSR-Siemens-Zee.dcm, RF
+      NM-RRDSR-Siemens.dcm, NM
+      NM-RRDSR-Siemens-Extended.dcm, NM
+      ESR_non-dose.dcm, -
+      """)
+  void modalityComesFromTheContentNotTheHeader(String file, String modality) throws Exception {
+    DoseReport r = extract(file);
+    assertThat(r.contentModality()).isEqualTo(modality);
+  }
+
   @Test
   void everyFileInTheFolderIsInTheTable() throws Exception {
     try (Stream<Path> files = Files.list(RDSR)) {
