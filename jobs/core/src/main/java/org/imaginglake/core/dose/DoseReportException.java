@@ -14,7 +14,7 @@ public final class DoseReportException extends Exception {
 
   private final Stage stage;
 
-  DoseReportException(Stage stage, String reason) {
+  public DoseReportException(Stage stage, String reason) {
     super(reason);
     this.stage = stage;
   }

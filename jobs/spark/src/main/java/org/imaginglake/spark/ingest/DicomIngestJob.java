@@ -31,6 +31,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.imaginglake.core.config.LakeConfig;
 import org.imaginglake.core.privacy.Pseudonymizer;
+import org.imaginglake.spark.dose.DoseTables;
 import org.imaginglake.spark.lake.Lake;
 import org.imaginglake.spark.lake.LakeTables;
 import org.imaginglake.spark.runs.RunCounts;
@@ -147,26 +148,45 @@ public final class DicomIngestJob {
     // cost, little of it CPU). dicom_files goes last: it marks files as done, so it must follow their data.
     List<Runnable> first = new ArrayList<>();
     List<Runnable> then = new ArrayList<>();
+    Dataset<Row> toLoad = duplicates == 0 ? parsed
+        : parsed.join(outcomes.filter(col("outcome").equalTo(DUPLICATE)).select(col("source_path").as("dup_path")),
+            col("source_path").equalTo(col("dup_path")), "left_anti");
+    DoseTables doseTables = new DoseTables(lake);
+    DoseTables.Counts dose = loaded > 0 ? doseTables.counts(toLoad) : new DoseTables.Counts(0, 0, 0, 0, 0, 0);
     if (loaded > 0) {
-      Dataset<Row> toLoad = duplicates == 0 ? parsed
-          : parsed.join(outcomes.filter(col("outcome").equalTo(DUPLICATE)).select(col("source_path").as("dup_path")),
-              col("source_path").equalTo(col("dup_path")), "left_anti");
       // Without a row for an existing key, a MERGE that only inserts does the same and costs less.
       first.add(() -> tables.write(LakeTables.DICOM_INSTANCES, toLoad, updates > 0));
       // A new instances table will hold exactly this run's rows, so series and studies need not wait for it.
       (instancesExisted ? then : first).addAll(derivedWrites(tables, toLoad, runId, instancesExisted));
     }
+    if (dose.reports() > 0) {
+      first.add(() -> tables.write(LakeTables.DOSE_REPORTS, DoseTables.reportRows(toLoad), updates > 0));
+    }
     if (duplicates > 0) {
       first.add(() -> tables.write(LakeTables.DICOM_DUPLICATES, duplicateRows(outcomes, runId, ingestedAt), true));
     }
-    if (quarantinedCount > 0) {
-      first.add(() -> tables.write(LakeTables.QUARANTINE, quarantineRows(quarantined, ingestedAt), false));
+    if (quarantinedCount > 0 || dose.failed() > 0) {
+      Dataset<Row> q = quarantineRows(quarantined, ingestedAt);
+      if (dose.failed() > 0) {
+        q = q.unionByName(DoseTables.quarantineRows(toLoad, NAME, ingestedAt));
+      }
+      Dataset<Row> allQuarantined = q;
+      first.add(() -> tables.write(LakeTables.QUARANTINE, allQuarantined, dose.failed() > 0));
     }
     TableWrites.inParallel(first);
     phases.lap("tables");
     if (!then.isEmpty()) {
       TableWrites.inParallel(then);
       phases.lap("derived tables");
+    }
+    if (dose.any()) {
+      long[] written = dose.reports() + dose.imagesWithDose() > 0
+          ? doseTables.recompute(DoseTables.touchedStudies(toLoad), runId) : new long[] {0, 0};
+      progress.printf("  dose: %,d report(s) read (%,d CT, %,d projection X-ray, %,d radiopharmaceutical), %,d"
+          + " quarantined; %,d image(s) with dose in their header; %,d event(s) in %,d stud(ies) recomputed%n",
+          dose.reports(), dose.ct(), dose.projection(), dose.radiopharmaceutical(), dose.failed(),
+          dose.imagesWithDose(), written[1], written[0]);
+      phases.lap("dose");
     }
     tables.write(LakeTables.DICOM_FILES, fileRows(outcomes, ingestedAt), toRead.changed() > 0);
     phases.lap(LakeTables.DICOM_FILES);

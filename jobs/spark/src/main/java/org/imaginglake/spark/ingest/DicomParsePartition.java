@@ -1,5 +1,7 @@
 package org.imaginglake.spark.ingest;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.TagFromName;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,9 @@ import org.imaginglake.core.dicom.DicomReadException;
 import org.imaginglake.core.dicom.InstanceExtractor;
 import org.imaginglake.core.dicom.SourceFile;
 import org.imaginglake.core.privacy.Pseudonymizer;
+import org.imaginglake.core.dose.DoseReportException;
+import org.imaginglake.core.dose.DoseReportExtractor;
+import org.imaginglake.spark.dose.DoseRows;
 import org.imaginglake.spark.lake.TableSchema;
 
 /**
@@ -31,7 +36,9 @@ import org.imaginglake.spark.lake.TableSchema;
  * files but the reader, the extractor and the file system handle.
  *
  * <p>Staging rows have the columns of {@code dicom_instances} (all nullable) followed by {@link #EXTRA}: the
- * outcome and, for quarantined files, what they were, where they failed and why.
+ * outcome and, for quarantined files, what they were, where they failed and why; and for dose reports (SR documents
+ * of the classes {@link DoseRows#isCandidate} accepts) what the report says, read before de-identification changes the
+ * data set ({@link DoseRows#stagingType}).
  */
 final class DicomParsePartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -41,7 +48,8 @@ final class DicomParsePartition implements MapPartitionsFunction<Row, Row> {
       .add("outcome", DataTypes.StringType, false)
       .add("source_kind", DataTypes.StringType, true)
       .add("stage", DataTypes.StringType, true)
-      .add("reason", DataTypes.StringType, true);
+      .add("reason", DataTypes.StringType, true)
+      .add("dose", DoseRows.stagingType(), true);
 
   private final SerializableHadoopConf hadoopConf;
   private final Pseudonymizer pseudonymizer;
@@ -75,6 +83,7 @@ final class DicomParsePartition implements MapPartitionsFunction<Row, Row> {
     quietPixelMed();
     DicomHeaderReader reader = new DicomHeaderReader(maxHeaderBytes);
     InstanceExtractor extractor = new InstanceExtractor(pseudonymizer, ZoneId.of(siteZone));
+    DoseReportExtractor doseExtractor = new DoseReportExtractor();
     int width = DicomInstance.COLUMNS.size();
     return new Iterator<>() {
       @Override
@@ -89,6 +98,7 @@ final class DicomParsePartition implements MapPartitionsFunction<Row, Row> {
         Object[] out = new Object[width + EXTRA.size()];
         try {
           DicomHeader header = read(reader, source);
+          out[width + 4] = dose(doseExtractor, header);
           DicomInstance instance = extractor.extract(header, source, runId, ingestedAt);
           System.arraycopy(instance.values(), 0, out, 0, width);
           out[width] = PARSED;
@@ -110,6 +120,23 @@ final class DicomParsePartition implements MapPartitionsFunction<Row, Row> {
         }
         filesDone.add(1);
         return RowFactory.create(out);
+      }
+
+      private Row dose(DoseReportExtractor doseExtractor, DicomHeader header) {
+        String sopClass = Attribute.getSingleStringValueOrNull(header.attributes(), TagFromName.SOPClassUID);
+        if (!DoseRows.isCandidate(sopClass)) {
+          return null;
+        }
+        try {
+          return DoseRows.staging(sopClass, doseExtractor.extract(header.attributes()));
+        } catch (DoseReportException e) {
+          return DoseRows.failure(e);
+        } catch (RuntimeException e) {
+          // A defect on one report must not lose the instance: its dose is quarantined with the cause.
+          return DoseRows.failure(new DoseReportException(DoseReportException.Stage.CONTENT,
+              "internal error while reading the dose report: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
       }
 
       private void fillSource(Object[] out, SourceFile source) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -129,6 +131,52 @@ public final class Lake {
       merge = merge.whenMatched().updateAll();
     }
     merge.whenNotMatched().insertAll().execute();
+  }
+
+  /**
+   * Replaces, in one commit, every row of the groups {@code rows} covers: {@code rows} holds the complete new content of
+   * each group it has a row for ({@code groupColumn} value), so the table's rows of those groups that {@code rows}
+   * lacks are deleted, the others updated or inserted on the key. Groups without a row in {@code rows} are untouched.
+   * Used for derived tables recomputed per study, where a recomputation may drop a row (header-derived dose events
+   * replaced by a report's events).
+   */
+  public void replaceGroups(String table, Dataset<Row> rows, String groupColumn) {
+    Dataset<Row> conformed = conform(table, rows);
+    if (ensure(table)) {
+      conformed.write().format("delta").mode("append").save(path(table));
+      return;
+    }
+    TableSchema schema = TableSchema.load(table);
+    List<Column> keys = new ArrayList<>();
+    for (String k : schema.key()) {
+      keys.add(functions.col(k).as("_new_" + k));
+    }
+    Dataset<Row> existing = read(table);
+    Dataset<Row> groups = conformed.select(functions.col(groupColumn).as("_group")).distinct();
+    Dataset<Row> newKeys = conformed.select(keys.toArray(new Column[0]));
+    Dataset<Row> stale = existing
+        .join(groups, existing.col(groupColumn).equalTo(groups.col("_group")), "left_semi")
+        .join(newKeys, schema.key().stream()
+            .map(k -> existing.col(k).eqNullSafe(newKeys.col("_new_" + k)))
+            .reduce(Column::and).orElseThrow(), "left_anti")
+        .withColumn("_delete", functions.lit(true));
+    Dataset<Row> source = conformed.withColumn("_delete", functions.lit(false)).unionByName(stale);
+    StringBuilder on = new StringBuilder();
+    for (String k : schema.key()) {
+      if (on.length() > 0) {
+        on.append(" AND ");
+      }
+      on.append("t.`").append(k).append("` <=> s.`").append(k).append('`');
+    }
+    Map<String, String> assign = new LinkedHashMap<>();
+    for (String c : schema.columnNames()) {
+      assign.put("`" + c + "`", "s.`" + c + "`");
+    }
+    DeltaTable.forPath(spark, path(table)).as("t").merge(source.as("s"), on.toString())
+        .whenMatched("s._delete").delete()
+        .whenMatched().updateExpr(assign)
+        .whenNotMatched("NOT s._delete").insertExpr(assign)
+        .execute();
   }
 
   /** Replaces the table's rows by {@code rows} in one commit (for tables recomputed whole). */
