@@ -2,6 +2,7 @@ package org.imaginglake.spark.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,6 +95,62 @@ class DepartmentIT {
 
   static Instant instant(String s) {
     return s == null || s.isBlank() ? null : Instant.parse(s);
+  }
+
+  /**
+   * ground_truth/dose_totals.csv is written by the simulation from the values it gave each irradiation event, not by
+   * reading the files back: CT and projection X-ray studies have RDSRs (CT, DX, RF), mammography has dose in its image
+   * headers only (organ dose per view), so this checks both paths against known answers.
+   */
+  @Test
+  void everyStudyHasItsTrueDose() throws IOException {
+    List<CSVRecord> dose;
+    try (Reader in = Files.newBufferedReader(department.resolve("ground_truth/dose_totals.csv"))) {
+      dose = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+    }
+    Map<String, Row> studies = new HashMap<>();
+    for (Row r : hl7Lake.read(LakeTables.DOSE_STUDIES).collectAsList()) {
+      studies.put(r.getAs("study_instance_uid"), r);
+    }
+    assertThat(dose).hasSizeGreaterThan(50);
+    for (CSVRecord t : dose) {
+      String what = t.get("accession_number") + " " + t.get("modality");
+      Row s = studies.get(t.get("study_instance_uid"));
+      assertThat(s).as(what).isNotNull();
+      assertThat(s.<String>getAs("modality")).as(what).isEqualTo(t.get("modality"));
+      assertThat(s.<Integer>getAs("number_of_events")).as(what).isEqualTo(Integer.parseInt(t.get("irradiation_events")));
+      switch (t.get("modality")) {
+        case "CT" -> {
+          assertThat(s.<String>getAs("dose_source")).as(what).isEqualTo("rdsr");
+          assertThat(s.<Double>getAs("total_dlp_mgy_cm")).as(what).isCloseTo(num(t, "ct_dlp_total_mgycm"), within(0.005));
+          assertThat(s.<Double>getAs("events_dlp_sum_mgy_cm")).as(what)
+              .isCloseTo(num(t, "ct_dlp_total_mgycm"), within(0.01));
+          assertThat(s.<Double>getAs("max_ctdi_vol_mgy")).as(what).isCloseTo(num(t, "ct_ctdivol_max_mgy"), within(0.005));
+        }
+        case "MG" -> {
+          assertThat(s.<String>getAs("dose_source")).as(what).isEqualTo("header");
+          double agd = zero(s.getAs("agd_left_mgy")) + zero(s.getAs("agd_right_mgy"));
+          assertThat(agd).as(what).isCloseTo(num(t, "glandular_dose_total_mgy"), within(0.005));
+        }
+        default -> {
+          assertThat(s.<String>getAs("dose_source")).as(what).isEqualTo("rdsr");
+          assertThat(s.<Double>getAs("total_dap_gy_m2")).as(what).isCloseTo(num(t, "dap_total_gym2"), within(1e-10));
+          assertThat(s.<Double>getAs("total_dose_rp_gy")).as(what).isCloseTo(num(t, "dose_rp_total_gy"), within(1e-8));
+          assertThat(zero(s.getAs("total_fluoro_time_s"))).as(what).isCloseTo(num(t, "fluoro_time_total_s"),
+              within(0.005));
+          assertThat(zero(s.getAs("fluoro_dap_gy_m2"))).as(what).isCloseTo(num(t, "fluoro_dap_total_gym2"),
+              within(1e-10));
+        }
+      }
+    }
+  }
+
+  static double num(CSVRecord t, String column) {
+    return Double.parseDouble(t.get(column));
+  }
+
+  static double zero(Double v) {
+    return v == null ? 0 : v;
   }
 
   @Test
