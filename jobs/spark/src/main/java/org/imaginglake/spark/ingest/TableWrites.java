@@ -28,26 +28,31 @@ final class TableWrites {
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> creating;
 
-  private TableWrites(Lake lake, List<String> missing) {
+  private TableWrites(Lake lake, List<String> tables) {
     this.lake = lake;
-    if (missing.isEmpty()) {
+    if (tables.isEmpty()) {
       creating = CompletableFuture.completedFuture(null);
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(missing.size(), daemon("ingest-create-table"));
-    creating = CompletableFuture.allOf(missing.stream()
+    ExecutorService pool = Executors.newFixedThreadPool(tables.size(), daemon("ingest-create-table"));
+    creating = CompletableFuture.allOf(tables.stream()
             .map(t -> CompletableFuture.runAsync(() -> {
               if (lake.ensure(t)) {
                 created.add(t);
+              } else {
+                lake.upgrade(t);
               }
             }, pool))
             .toArray(CompletableFuture[]::new))
         .whenComplete((v, e) -> pool.shutdown());
   }
 
-  /** Starts creating those of {@code tables} that the lake lacks, in the background. */
+  /**
+   * Starts, in the background, creating those of {@code tables} that the lake lacks and adding to the others the
+   * columns a newer schema declares ({@link Lake#upgrade}).
+   */
   static TableWrites start(Lake lake, List<String> tables) {
-    return new TableWrites(lake, tables.stream().filter(t -> !lake.exists(t)).toList());
+    return new TableWrites(lake, tables);
   }
 
   /** Waits until the tables are created; rethrows a failure to create one. */

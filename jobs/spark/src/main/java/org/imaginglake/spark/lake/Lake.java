@@ -94,6 +94,38 @@ public final class Lake {
     return true;
   }
 
+  /**
+   * Brings a table written by an earlier version up to its schema file: adds, in one ALTER TABLE per column, each
+   * declared column the table lacks, at its declared position, with its comment. Only nullable columns can be added
+   * (existing rows get null); a missing non-nullable column is an error that says to rebuild the table. Returns the
+   * names of the columns added.
+   */
+  public List<String> upgrade(String table) {
+    if (!exists(table)) {
+      return List.of();
+    }
+    List<String> have = Arrays.asList(read(table).columns());
+    List<String> added = new ArrayList<>();
+    String previous = null;
+    for (StructField f : TableSchema.load(table).structType().fields()) {
+      if (!have.contains(f.name())) {
+        if (!f.nullable()) {
+          throw new IllegalStateException("Table " + table + " at " + path(table) + " lacks column " + f.name()
+              + ", which cannot be added to existing rows (not nullable): rebuild the table (delete its folder and"
+              + " re-run the job that writes it)");
+        }
+        String comment = f.getComment().isDefined() ? f.getComment().get().replace("\\", "\\\\")
+            .replace("'", "\\'") : "";
+        spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (`" + f.name() + "` "
+            + f.dataType().sql() + " COMMENT '" + comment + "' " + (previous == null ? "FIRST" : "AFTER `" + previous
+            + "`") + ")");
+        added.add(f.name());
+      }
+      previous = f.name();
+    }
+    return added;
+  }
+
   /** {@code rows} with exactly the table's columns, in order, cast to the declared types. */
   public Dataset<Row> conform(String table, Dataset<Row> rows) {
     TableSchema schema = TableSchema.load(table);
