@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.imaginglake.core.config.LakeConfig;
+import org.imaginglake.core.dose.AlertThresholds;
+import org.imaginglake.core.dose.CumulativeWindows;
 import org.imaginglake.core.dose.OutlierRule;
 import org.imaginglake.core.dose.ReferenceLevels;
 import org.imaginglake.spark.lake.TableSchema;
@@ -256,6 +259,18 @@ class DoseReferenceComparisonTest {
         .isEqualTo("CT chest, abdomen and pelvis");
     assertThat((Double) rows.get("cap/uk-ct-chest-abdomen-pelvis-dlp/null").getAs("national_drl")).isEqualTo(660.0);
     assertThat((Double) rows.get("mg/local-mg-agd-per-view/m1").getAs("national_drl")).isNull();
+  }
+
+  @Test
+  void theShippedDefaultsLoadFromTheClasspath() {
+    LakeConfig defaults = LakeConfig.defaults();
+    ReferenceLevels shipped = ReferenceLevels.forConfig(defaults);
+    assertThat(shipped.levels()).extracting(l -> l.id()).contains("uk-ct-head-dlp", "local-mg-agd-per-view");
+    assertThat(shipped.minStudiesPerScanner()).isEqualTo(10);
+    assertThat(shipped.outlierRule()).isEqualTo(OutlierRule.DEFAULT);
+    assertThat(CumulativeWindows.forConfig(defaults).windows()).extracting(CumulativeWindows.Window::days)
+        .containsExactly(84, 365, null);
+    assertThat(AlertThresholds.forConfig(defaults)).isEqualTo(AlertThresholds.OPENREM_DEFAULTS);
   }
 
   @Test
