@@ -54,6 +54,14 @@ public record ReferenceLevels(List<DrlCategory> categories, List<DrlLevel> level
     categories = categories.stream()
         .sorted(Comparator.comparingInt(DrlCategory::priority).thenComparing(DrlCategory::id)).toList();
     levels = levels.stream().sorted(Comparator.comparing(DrlLevel::id)).toList();
+    Set<String> ids = new LinkedHashSet<>();
+    categories.forEach(c -> ids.add(c.id()));
+    for (DrlLevel l : levels) {
+      if (!ids.contains(l.categoryId())) {
+        throw new IllegalArgumentException("Reference level " + l.id() + " names category " + l.categoryId()
+            + ", which is not among the categories " + ids);
+      }
+    }
     if (minStudiesPerScanner < 1) {
       throw new IllegalArgumentException("The fewest studies per scanner must be at least 1, cannot be: "
           + minStudiesPerScanner);
