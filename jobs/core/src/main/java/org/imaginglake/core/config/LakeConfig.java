@@ -73,6 +73,35 @@ public final class LakeConfig implements java.io.Serializable {
   public static final String RECONCILE_TOLERANCE_MINUTES = "reconcile.tolerance-minutes";
   public static final long RECONCILE_TOLERANCE_MINUTES_DEFAULT = 15;
 
+  /**
+   * Diagnostic reference levels: categories, national levels and their sources (a properties file, see
+   * docs/dose-reference-levels.md); blank means the shipped {@code conf/dose-reference-levels.properties}.
+   */
+  public static final String DOSE_DRL_FILE = "dose.drl.file";
+
+  /** Local DRLs: a scanner with fewer distinct studies than this for a level is left out of its local levels. */
+  public static final String DOSE_DRL_MIN_STUDIES_PER_SCANNER = "dose.drl.min-studies-per-scanner";
+  public static final int DOSE_DRL_MIN_STUDIES_PER_SCANNER_DEFAULT = 10;
+
+  /** When a compared dose is an outlier: {@code iqr:<k>} (above Q3 + k x IQR), {@code national:<factor>}, none. */
+  public static final String DOSE_DRL_OUTLIER_RULE = "dose.drl.outlier-rule";
+  public static final String DOSE_DRL_OUTLIER_RULE_DEFAULT = "iqr:1.5";
+
+  /** Cumulative dose windows per patient, comma-separated: {@code <n>d}, {@code <n>w}, {@code <n>y}, lifetime. */
+  public static final String DOSE_CUMULATIVE_WINDOWS = "dose.cumulative.windows";
+  public static final String DOSE_CUMULATIVE_WINDOWS_DEFAULT = "12w,1y,lifetime";
+
+  /** Cumulative DAP alert threshold in Gy.m2 (OpenREM's 20,000 cGy.cm2); {@code none} switches it off. */
+  public static final String DOSE_ALERT_DAP_GY_M2 = "dose.alert.cumulative-dap-gy-m2";
+  public static final String DOSE_ALERT_DAP_GY_M2_DEFAULT = "0.02";
+
+  /** Cumulative reference-point dose alert threshold in Gy (OpenREM's 2 Gy); {@code none} switches it off. */
+  public static final String DOSE_ALERT_DOSE_RP_GY = "dose.alert.cumulative-dose-rp-gy";
+  public static final String DOSE_ALERT_DOSE_RP_GY_DEFAULT = "2";
+
+  /** Cumulative CT DLP alert threshold in mGy.cm; blank (the default) or {@code none} means no CT DLP alert. */
+  public static final String DOSE_ALERT_CT_DLP_MGY_CM = "dose.alert.cumulative-ct-dlp-mgy-cm";
+
   private final Map<String, String> values;
 
   private LakeConfig(Map<String, String> values) {
