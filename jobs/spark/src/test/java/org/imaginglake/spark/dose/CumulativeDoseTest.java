@@ -2,7 +2,7 @@ package org.imaginglake.spark.dose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.imaginglake.spark.dose.DoseRows.study;
+import static org.imaginglake.spark.dose.DoseTestRows.study;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,14 +27,14 @@ class CumulativeDoseTest {
     return DAY0.plusDays(n);
   }
 
-  static DoseRows.R s(String uid, String patient, Integer day, Double dapGyM2, Double doseRpGy) {
+  static DoseTestRows.R s(String uid, String patient, Integer day, Double dapGyM2, Double doseRpGy) {
     return study(uid, "RF").set("patient_pseudo_id", patient).set("study_date", day == null ? null : day(day))
         .set("total_dap_gy_m2", dapGyM2).set("total_dose_rp_gy", doseRpGy);
   }
 
   @BeforeAll
   static void compute() {
-    studies = DoseRows.frame(DoseRows.STUDIES, List.of(
+    studies = DoseTestRows.frame(DoseTestRows.STUDIES, List.of(
         s("a0", "p1", 0, 0.01, 1.0),
         s("a50", "p1", 50, 0.01, 1.0),
         study("a100ct", "CT").set("patient_pseudo_id", "p1").set("study_date", day(100))
@@ -49,7 +49,7 @@ class CumulativeDoseTest {
         s("c0", "p3", 0, 0.01, null), s("c85", "p3", 85, 0.01, null)));
     computed = CumulativeDose.compute(studies, CumulativeWindows.parse("12w,1y,lifetime"),
         new AlertThresholds(0.02, 2.0, 600.0), "run-3");
-    byKey = DoseRows.byKey(computed, "patient_pseudo_id", "window", "window_end_date");
+    byKey = DoseTestRows.byKey(computed, "patient_pseudo_id", "window", "window_end_date");
   }
 
   static Row at(String patient, String window, int day) {
@@ -139,7 +139,7 @@ class CumulativeDoseTest {
 
   @Test
   void withoutACtDlpThresholdThereIsNoCtDlpAlert() {
-    Map<String, Row> rows = DoseRows.byKey(CumulativeDose.compute(studies, CumulativeWindows.parse("lifetime"),
+    Map<String, Row> rows = DoseTestRows.byKey(CumulativeDose.compute(studies, CumulativeWindows.parse("lifetime"),
         AlertThresholds.OPENREM_DEFAULTS, "run-4"), "patient_pseudo_id", "window", "window_end_date");
     Row l400 = rows.get("p1/lifetime/" + day(400));
     assertThat((Double) l400.getAs("ct_dlp_sum_mgy_cm")).isEqualTo(800.0);
@@ -150,7 +150,7 @@ class CumulativeDoseTest {
 
   @Test
   void schemaIsTheSchemaFile() {
-    assertThat(DoseRows.columns(computed.schema()))
-        .isEqualTo(DoseRows.columns(TableSchema.load("patient_cumulative_dose").structType()));
+    assertThat(DoseTestRows.columns(computed.schema()))
+        .isEqualTo(DoseTestRows.columns(TableSchema.load("patient_cumulative_dose").structType()));
   }
 }

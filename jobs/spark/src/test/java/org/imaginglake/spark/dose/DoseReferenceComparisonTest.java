@@ -2,8 +2,8 @@ package org.imaginglake.spark.dose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.imaginglake.spark.dose.DoseRows.event;
-import static org.imaginglake.spark.dose.DoseRows.study;
+import static org.imaginglake.spark.dose.DoseTestRows.event;
+import static org.imaginglake.spark.dose.DoseTestRows.study;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -70,7 +70,7 @@ class DoseReferenceComparisonTest {
   static Map<String, Row> byKey;
   static Dataset<Row> computed;
 
-  static DoseRows.R head(String uid, String station, String serial, String model, Double dlp) {
+  static DoseTestRows.R head(String uid, String station, String serial, String model, Double dlp) {
     return study(uid, "CT").set("study_description", "CT HEAD").set("station_name", station)
         .set("device_serial_number", serial).set("manufacturer_model_name", model).set("events_dlp_sum_mgy_cm", dlp)
         .set("study_date", LocalDate.of(2026, 3, 2));
@@ -81,7 +81,7 @@ class DoseReferenceComparisonTest {
     Properties p = new Properties();
     p.load(new StringReader(LEVELS));
     ReferenceLevels levels = ReferenceLevels.of(p, "test").withLocalSettings(2, OutlierRule.parse("iqr:1.5"));
-    Dataset<Row> studies = DoseRows.frame(DoseRows.STUDIES, List.of(
+    Dataset<Row> studies = DoseTestRows.frame(DoseTestRows.STUDIES, List.of(
         // Head DLP. Scanner CT1 / SN1: 5, 10, 15 -> median 10 (h1 matches by its events' codes, no description).
         head("h1", "CT1", "SN1", "Model Y", 5.0).set("study_description", null),
         head("h2", "CT1", "SN1", "Model Y", null).set("total_dlp_mgy_cm", 10.0),   // no event sum: the stated total
@@ -108,7 +108,7 @@ class DoseReferenceComparisonTest {
         // No category: a knee, and a chest radiograph (modality DX).
         study("n1", "CT").set("study_description", "CT KNEE").set("events_dlp_sum_mgy_cm", 50.0),
         study("n2", "DX").set("study_description", "CHEST PA").set("events_dlp_sum_mgy_cm", 1.0)));
-    Dataset<Row> events = DoseRows.frame(DoseRows.EVENTS, List.of(
+    Dataset<Row> events = DoseTestRows.frame(DoseTestRows.EVENTS, List.of(
         event("e1", "h1", "CT").set("target_region_code", "SRT:T-D1100").set("event_kind_code", "SRT:P5-08001")
             .set("ctdi_vol_mgy", 40.0).set("station_name", "CT1").set("device_serial_number", "SN1"),
         // The localizer of h1: its kind is excluded at event scope.
@@ -122,7 +122,7 @@ class DoseReferenceComparisonTest {
         event("e6", "k1", "CT").set("target_region_code", "SRT:T-D3000"),
         event("e7", "k1", "CT").set("target_region_code", "SRT:T-D4000")));
     computed = DoseReferenceComparison.compute(studies, events, levels, "run-7");
-    byKey = DoseRows.byKey(computed, "level_id", "study_instance_uid", "event_key");
+    byKey = DoseTestRows.byKey(computed, "level_id", "study_instance_uid", "event_key");
   }
 
   @Test
@@ -221,11 +221,11 @@ class DoseReferenceComparisonTest {
     Properties p = new Properties();
     p.load(new StringReader(LEVELS));
     ReferenceLevels levels = ReferenceLevels.of(p, "test").withLocalSettings(2, OutlierRule.parse("national:2"));
-    Dataset<Row> studies = DoseRows.frame(DoseRows.STUDIES, List.of(
+    Dataset<Row> studies = DoseTestRows.frame(DoseTestRows.STUDIES, List.of(
         head("a", "CT1", "SN1", null, 1580.0), head("b", "CT1", "SN1", null, 1581.0),
         study("c", "CT").set("study_description", "CT CHEST").set("events_dlp_sum_mgy_cm", 5000.0)));
-    Map<String, Row> rows = DoseRows.byKey(DoseReferenceComparison.compute(studies,
-        DoseRows.frame(DoseRows.EVENTS, List.of()), levels, "run-8"), "level_id", "study_instance_uid");
+    Map<String, Row> rows = DoseTestRows.byKey(DoseReferenceComparison.compute(studies,
+        DoseTestRows.frame(DoseTestRows.EVENTS, List.of()), levels, "run-8"), "level_id", "study_instance_uid");
     assertThat((Double) rows.get("head-dlp/a").getAs("outlier_limit")).isEqualTo(1580.0);
     assertThat((Boolean) rows.get("head-dlp/a").getAs("outlier")).as("2 x 790 exactly").isFalse();
     assertThat((Boolean) rows.get("head-dlp/b").getAs("outlier")).isTrue();
@@ -236,7 +236,7 @@ class DoseReferenceComparisonTest {
   void theShippedUkFileSortsRealCodesAndDescriptions() {
     ReferenceLevels uk = ReferenceLevels.load(TestSpark.projectDir().resolve(Path.of("conf",
         "dose-reference-levels.properties")));
-    Dataset<Row> studies = DoseRows.frame(DoseRows.STUDIES, List.of(
+    Dataset<Row> studies = DoseTestRows.frame(DoseTestRows.STUDIES, List.of(
         study("head", "CT").set("study_description", "CT Head without contrast").set("events_dlp_sum_mgy_cm", 700.0),
         study("tos", "CT").set("events_dlp_sum_mgy_cm", 600.0),
         study("sie", "CT").set("protocols", List.of("Thorax routine")).set("events_dlp_sum_mgy_cm", 300.0),
@@ -244,12 +244,12 @@ class DoseReferenceComparisonTest {
         study("cap", "CT").set("study_description", "CT CHEST ABDO PELVIS").set("events_dlp_sum_mgy_cm", 650.0),
         study("first", "CT").set("protocols", List.of("Head First Abdomen")).set("events_dlp_sum_mgy_cm", 1.0),
         study("mg", "MG").set("target_regions", List.of("Breast"))));
-    Dataset<Row> events = DoseRows.frame(DoseRows.EVENTS, List.of(
+    Dataset<Row> events = DoseTestRows.frame(DoseTestRows.EVENTS, List.of(
         event("t1", "tos", "CT").set("target_region_code", "SRT:R-FAB56"),
         event("s1", "sie", "CT").set("target_region_code", "SRT:T-D3000"),
         event("g1", "ge", "CT").set("target_region_code", "SRT:T-D4000"),
         event("m1", "mg", "MG").set("target_region_code", "SRT:T-04000").set("agd_mgy", 1.2)));
-    Map<String, Row> rows = DoseRows.byKey(DoseReferenceComparison.compute(studies, events, uk, "run-9"),
+    Map<String, Row> rows = DoseTestRows.byKey(DoseReferenceComparison.compute(studies, events, uk, "run-9"),
         "study_instance_uid", "level_id", "event_key");
     assertThat(rows).containsOnlyKeys("head/uk-ct-head-dlp/null", "tos/uk-ct-chest-abdomen-pelvis-dlp/null",
         "sie/uk-ct-chest-dlp/null", "ge/uk-ct-abdomen-pelvis-dlp/null", "cap/uk-ct-chest-abdomen-pelvis-dlp/null",
@@ -275,7 +275,7 @@ class DoseReferenceComparisonTest {
 
   @Test
   void schemaIsTheSchemaFile() {
-    assertThat(DoseRows.columns(computed.schema()))
-        .isEqualTo(DoseRows.columns(TableSchema.load("dose_reference_comparison").structType()));
+    assertThat(DoseTestRows.columns(computed.schema()))
+        .isEqualTo(DoseTestRows.columns(TableSchema.load("dose_reference_comparison").structType()));
   }
 }

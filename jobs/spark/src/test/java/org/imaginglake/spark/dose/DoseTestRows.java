@@ -13,11 +13,11 @@ import org.imaginglake.spark.lake.TableSchema;
 import org.imaginglake.spark.testing.TestSpark;
 
 /** Purpose-built dose_studies and dose_events rows, by column name, on the tables' own schemas. */
-final class DoseRows {
+final class DoseTestRows {
   static final StructType STUDIES = TableSchema.load("dose_studies").nullableStructType();
   static final StructType EVENTS = TableSchema.load("dose_events").nullableStructType();
 
-  private DoseRows() {}
+  private DoseTestRows() {}
 
   /** A row under construction: column name to value; unnamed columns stay null. */
   static final class R extends LinkedHashMap<String, Object> {
