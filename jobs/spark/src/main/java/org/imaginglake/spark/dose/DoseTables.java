@@ -19,6 +19,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.imaginglake.core.config.LakeConfig;
+import org.imaginglake.core.dose.AlertThresholds;
+import org.imaginglake.core.dose.CumulativeWindows;
+import org.imaginglake.core.dose.ReferenceLevels;
 import org.imaginglake.spark.lake.Lake;
 import org.imaginglake.spark.lake.LakeTables;
 import org.imaginglake.spark.lake.TableSchema;
@@ -33,16 +37,24 @@ import org.imaginglake.spark.lake.TableSchema;
  *       loaded);</li>
  *   <li>{@link #recompute}, once those rows and the instances are in the lake: {@code dose_events} and
  *       {@code dose_studies} for every study the run touched with dose, from all the lake has about each
- *       ({@link DoseRollup}).</li>
+ *       ({@link DoseRollup});</li>
+ *   <li>{@link #recomputeDerived}: {@code dose_reference_comparison} and {@code patient_cumulative_dose}.</li>
  * </ol>
  */
 public final class DoseTables {
   private static final String[] HEADER_DOSE = {"ctdi_vol_mgy", "dap_gy_m2", "entrance_dose_mgy", "organ_dose_mgy"};
 
   private final Lake lake;
+  private final ReferenceLevels levels;
+  private final CumulativeWindows windows;
+  private final AlertThresholds thresholds;
 
-  public DoseTables(Lake lake) {
+  /** Reads the reference levels, windows and thresholds now, so that a bad setting fails before any work. */
+  public DoseTables(Lake lake, LakeConfig config) {
     this.lake = lake;
+    this.levels = ReferenceLevels.forConfig(config);
+    this.windows = CumulativeWindows.forConfig(config);
+    this.thresholds = AlertThresholds.forConfig(config);
   }
 
   /** What a run's loaded files hold of dose. */
@@ -106,6 +118,19 @@ public final class DoseTables {
   public static Dataset<Row> touchedStudies(Dataset<Row> loaded) {
     return loaded.filter(col("dose.kind").isNotNull().or(hasHeaderDose()))
         .select(col("study_instance_uid").as("touched_uid")).distinct();
+  }
+
+  /**
+   * Recomputes {@code dose_reference_comparison} and {@code patient_cumulative_dose} whole from the lake's
+   * {@code dose_studies} and {@code dose_events}: local reference levels are percentiles over every scanner, and a
+   * patient's windows span studies of many runs. Both are small beside the instances; the work runs on the executors.
+   */
+  public void recomputeDerived(String runId) {
+    Dataset<Row> studies = lake.read(LakeTables.DOSE_STUDIES);
+    Dataset<Row> events = lake.read(LakeTables.DOSE_EVENTS);
+    lake.overwrite(LakeTables.DOSE_REFERENCE_COMPARISON,
+        DoseReferenceComparison.compute(studies, events, levels, runId));
+    lake.overwrite(LakeTables.PATIENT_CUMULATIVE_DOSE, CumulativeDose.compute(studies, windows, thresholds, runId));
   }
 
   /**

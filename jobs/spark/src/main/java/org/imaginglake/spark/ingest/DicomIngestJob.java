@@ -88,6 +88,7 @@ public final class DicomIngestJob {
   public RunCounts run(String runId, List<String> inputs) {
     phases.restart();
     Instant ingestedAt = Instant.now();
+    DoseTables doseTables = new DoseTables(lake, config);
     List<Row> listing = FileListing.list(spark.sparkContext().hadoopConfiguration(), inputs, progress);
     long listed = listing.size();
     progress.printf("  listed %,d files under %d path(s)%n", listed, inputs.size());
@@ -151,7 +152,6 @@ public final class DicomIngestJob {
     Dataset<Row> toLoad = duplicates == 0 ? parsed
         : parsed.join(outcomes.filter(col("outcome").equalTo(DUPLICATE)).select(col("source_path").as("dup_path")),
             col("source_path").equalTo(col("dup_path")), "left_anti");
-    DoseTables doseTables = new DoseTables(lake);
     DoseTables.Counts dose = loaded > 0 ? doseTables.counts(toLoad) : new DoseTables.Counts(0, 0, 0, 0, 0, 0);
     if (loaded > 0) {
       // Without a row for an existing key, a MERGE that only inserts does the same and costs less.
@@ -182,6 +182,9 @@ public final class DicomIngestJob {
     if (dose.any()) {
       long[] written = dose.reports() + dose.imagesWithDose() > 0
           ? doseTables.recompute(DoseTables.touchedStudies(toLoad), runId) : new long[] {0, 0};
+      if (written[0] > 0) {
+        doseTables.recomputeDerived(runId);
+      }
       progress.printf("  dose: %,d report(s) read (%,d CT, %,d projection X-ray, %,d radiopharmaceutical), %,d"
           + " quarantined; %,d image(s) with dose in their header; %,d event(s) in %,d stud(ies) recomputed%n",
           dose.reports(), dose.ct(), dose.projection(), dose.radiopharmaceutical(), dose.failed(),

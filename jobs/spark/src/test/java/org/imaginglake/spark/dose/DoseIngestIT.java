@@ -86,7 +86,7 @@ class DoseIngestIT {
     // recomputing every study again (as a re-read of changed files does) must give the same rows
     Dataset<Row> all = lake.read(LakeTables.DOSE_STUDIES).select(
         org.apache.spark.sql.functions.col("study_instance_uid").as("touched_uid"));
-    new DoseTables(lake).recompute(all, "dose-3");
+    new DoseTables(lake, LakeConfig.defaults()).recompute(all, "dose-3");
     studiesAgain = byKey(lake.read(LakeTables.DOSE_STUDIES), "study_instance_uid");
     eventsAgain = byKey(lake.read(LakeTables.DOSE_EVENTS), "event_key");
   }
@@ -293,9 +293,56 @@ class DoseIngestIT {
     }
   }
 
+  /**
+   * The two Siemens chest studies against the UK national DLP for adult CT chest (290 mGy·cm, UKHSA NDRLs): the
+   * study values are the sums worked out above (60.17 + 56.44; 236.09).
+   */
+  @Test
+  void ctChestStudiesAgainstTheNationalLevel() {
+    Map<String, Row> chest = byKey(lake.read(LakeTables.DOSE_REFERENCE_COMPARISON)
+        .filter("level_id = 'uk-ct-chest-dlp'"), "study_instance_uid");
+    Row continued = chest.get("1.3.6.1.4.1.5962.99.1.64928122.996247427.1524778350970.5.0");
+    assertThat(continued.<Double>getAs("value")).isCloseTo(116.61, within(1e-6));
+    assertThat(continued.<Double>getAs("national_drl")).isEqualTo(290.0);
+    assertThat(continued.<Double>getAs("national_drl_ratio")).isCloseTo(116.61 / 290, within(1e-9));
+    assertThat(continued.<Boolean>getAs("above_national_drl")).isFalse();
+    assertThat(continued.<String>getAs("national_drl_source")).contains("UKHSA");
+    Row multi = chest.get("1.3.6.1.4.1.5962.99.1.792239193.1702185591.1516915727449.3.0");
+    assertThat(multi.<Double>getAs("value")).isCloseTo(236.09, within(1e-6));
+  }
+
+  /**
+   * RF-Pat-Orientation-Modifier-Missing states DAP 0.046881 Gy·m² and Dose (RP) 7.689 Gy: above OpenREM's default
+   * alert levels (0.02 Gy·m² = 20,000 cGy·cm²; 2 Gy) in every window; Canon Ultimaxi (0.00126596 Gy·m², 0.030573 Gy)
+   * is below both.
+   */
+  @Test
+  void cumulativeDoseAlertsOnTheHighFluoroscopyStudy() {
+    Dataset<Row> cumulative = lake.read(LakeTables.PATIENT_CUMULATIVE_DOSE);
+    String high = studies.get("1.3.6.1.4.1.14519.5.2.1.9999.9999.146634851528618588214499844598")
+        .getAs("patient_pseudo_id");
+    List<Row> rows = cumulative.filter(org.apache.spark.sql.functions.col("patient_pseudo_id").equalTo(high))
+        .collectAsList();
+    assertThat(rows).extracting(r -> r.<String>getAs("window")).contains("12w", "1y", "lifetime");
+    for (Row r : rows) {
+      assertThat(r.<Double>getAs("dap_sum_gy_m2")).isCloseTo(0.046881, within(1e-12));
+      assertThat(r.<Double>getAs("dose_rp_sum_gy")).isCloseTo(7.68897349461299, within(1e-9));
+      assertThat(r.<Boolean>getAs("dap_alert")).isTrue();
+      assertThat(r.<Boolean>getAs("dose_rp_alert")).isTrue();
+    }
+    String low = studies.get("1.3.6.1.4.1.5962.99.1.2317982913.1735696156.1578571013313.3.0")
+        .getAs("patient_pseudo_id");
+    Row lowRow = cumulative.filter(org.apache.spark.sql.functions.col("patient_pseudo_id").equalTo(low))
+        .filter("window = '12w'").first();
+    assertThat(lowRow.<Double>getAs("dap_sum_gy_m2")).isCloseTo(0.00126596, within(1e-12));
+    assertThat(lowRow.<Boolean>getAs("dap_alert")).isFalse();
+    assertThat(lowRow.<Boolean>getAs("dose_rp_alert")).isFalse();
+  }
+
   @Test
   void doseTablesMatchTheirSchemaFiles() {
-    for (String t : List.of(LakeTables.DOSE_REPORTS, LakeTables.DOSE_EVENTS, LakeTables.DOSE_STUDIES)) {
+    for (String t : List.of(LakeTables.DOSE_REPORTS, LakeTables.DOSE_EVENTS, LakeTables.DOSE_STUDIES,
+        LakeTables.DOSE_REFERENCE_COMPARISON, LakeTables.PATIENT_CUMULATIVE_DOSE)) {
       var want = TableSchema.load(t).structType();
       var have = lake.read(t).schema();
       assertThat(have.fieldNames()).as(t).containsExactly(want.fieldNames());
