@@ -646,18 +646,19 @@ public final class IngestBenchmark {
     }
     out.println();
     out.println("Dose reports against the small (header-only) corpus, ingest-dicom end to end in this run:");
-    out.printf("  %-6s %,8d files  mean %7.1f KB  %,10.0f files/s  %10s events/s  %8s CPU ms/file  %s%n", "small",
-        small.files(), small.bytes() / 1e3 / small.files(), small.filesPerSecond(), "",
-        cpuMsPerFile(small), "baseline");
-    out.printf("  %-6s %,8d files  mean %7.1f KB  %,10.0f files/s  %,10.0f events/s  %8s CPU ms/file  %.0f%% of the"
-        + " small corpus's files/s, %.1fx its CPU per file%n", "rdsr", rdsr.files(), rdsr.bytes() / 1e3 / rdsr.files(),
-        rdsr.filesPerSecond(), rdsr.eventsPerSecond(), cpuMsPerFile(rdsr),
-        100 * rdsr.filesPerSecond() / small.filesPerSecond(),
-        (rdsr.medianCpuSeconds() / rdsr.files()) / (small.medianCpuSeconds() / small.files()));
+    out.printf("  %-6s %8s %9s %10s %10s %12s %17s %18s%n", "corpus", "files", "mean KB", "files/s", "events/s",
+        "CPU ms/file", "files/s vs small", "CPU/file vs small");
+    for (Measurement m : List.of(small, rdsr)) {
+      out.printf("  %-6s %,8d %9.1f %,10.0f %10s %12s %16.0f%% %17.1fx%n", m.corpus(), m.files(),
+          m.bytes() / 1e3 / m.files(), m.filesPerSecond(),
+          Double.isNaN(m.eventsPerSecond()) ? "" : String.format("%,.0f", m.eventsPerSecond()), cpuMsPerFile(m),
+          100 * m.filesPerSecond() / small.filesPerSecond(),
+          (m.medianCpuSeconds() / m.files()) / (small.medianCpuSeconds() / small.files()));
+    }
   }
 
   private static String cpuMsPerFile(Measurement m) {
-    return Double.isNaN(m.medianCpuSeconds()) ? "" : String.format("%.2f", 1e3 * m.medianCpuSeconds() / m.files());
+    return Double.isNaN(m.medianCpuSeconds()) ? "" : String.format("%.1f", 1e3 * m.medianCpuSeconds() / m.files());
   }
 
   private Measurement bare2(String corpus) {
