@@ -9,10 +9,12 @@ import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.IntegerStringAttribute;
 import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.pixelmed.dicom.UnsignedShortAttribute;
+import com.pixelmed.dicom.ValueRepresentation;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -32,8 +34,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.imaginglake.core.dose.DoseReport;
+import org.imaginglake.core.dose.DoseReportExtractor;
+import org.imaginglake.spark.dose.DoseRows;
 
 /**
  * The benchmark's input files, written with PixelMed: copies of real files with fresh UIDs, and CT-sized images.
@@ -47,6 +53,10 @@ import java.util.stream.Stream;
  *
  * <p>CT-sized files: the header of a real CT with 512 x 512 16-bit pixels (524,288 bytes of Pixel Data), one series
  * per 200 images and one study per 400, about 0.5 MB each.
+ *
+ * <p>Dose reports ({@link #buildRdsr}): every readable X-ray or radiopharmaceutical dose report under
+ * {@code <source>/rdsr}, copied round-robin, each copy with every UID that identifies an instance, a study, a series or
+ * an event replaced (see {@link #uidSlots}), so that no two copies share an Irradiation Event UID.
  *
  * <p>UIDs are {@code 2.25.<UUID as a decimal integer>} (PS3.5 B.2) from name-based UUIDs of the copy's position, so a
  * corpus is reproducible. Files go into sub-folders of at most {@value #FILES_PER_FOLDER}. Building costs roughly
@@ -64,12 +74,32 @@ final class BenchCorpus {
   /** A source file read whole, and the transfer syntax its copies are written in. */
   record Source(Path path, AttributeList attributes, String writeTransferSyntax) {}
 
-  /** A built corpus: its folder, its files in path order, and their total size. */
-  record Corpus(Path dir, List<Path> files, long totalBytes) {
+  /**
+   * A built corpus: its folder, its files in path order, their total size, and the irradiation events its dose reports
+   * hold (0 for the corpora not made of dose reports).
+   */
+  record Corpus(Path dir, List<Path> files, long totalBytes, long events) {
+    Corpus(Path dir, List<Path> files, long totalBytes) {
+      this(dir, files, totalBytes, 0);
+    }
+
     double megabytes() {
       return totalBytes / 1e6;
     }
+
+    Corpus withEvents(long n) {
+      return new Corpus(dir, files, totalBytes, n);
+    }
   }
+
+  /**
+   * A dose report to copy: the source, the irradiation events {@link DoseReportExtractor} reads from it, and the UID
+   * attributes each copy replaces.
+   */
+  record DoseSource(Source source, DoseReport.Kind kind, int events, List<UidSlot> slots) {}
+
+  /** One UID attribute of a source to be replaced in every copy, with its original values. */
+  record UidSlot(Attribute attribute, String[] originals) {}
 
   private BenchCorpus() {}
 
@@ -194,6 +224,211 @@ final class BenchCorpus {
       tick(progress, "small files", i + 1, n, start);
     }
     return new Corpus(dir, files, bytes);
+  }
+
+  /** The folder of the dose reports: {@code root/rdsr} when it exists, else {@code root} itself. */
+  static Path rdsrFolder(Path root) {
+    Path rdsr = root.resolve("rdsr");
+    return Files.isDirectory(rdsr) ? rdsr : root;
+  }
+
+  /**
+   * Reads every file under {@link #rdsrFolder} whole and keeps the dose reports: instances of a SOP class ingest-dicom
+   * reads as a dose report ({@link DoseRows#isCandidate}) that {@link DoseReportExtractor} recognises as an X-ray (CT
+   * or projection) or radiopharmaceutical report, and that PixelMed can write back. Enhanced SRs with other content
+   * and files the extractor refuses are left out and counted.
+   */
+  static List<DoseSource> loadDoseReports(Path root, PrintStream progress) {
+    Path dir = rdsrFolder(root);
+    List<Path> candidates = Files.isDirectory(dir) ? regularFiles(dir) : List.of();
+    List<DoseSource> sources = new ArrayList<>();
+    DoseReportExtractor extractor = new DoseReportExtractor();
+    int notInstances = 0;
+    int notDose = 0;
+    int unwritable = 0;
+    long events = 0;
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      for (Path p : candidates) {
+        AttributeList list = readWhole(p);
+        if (list == null || !isInstance(list)) {
+          notInstances++;
+          continue;
+        }
+        String sopClass = text(list, TagFromName.SOPClassUID);
+        DoseReport report = null;
+        if (DoseRows.isCandidate(sopClass != null ? sopClass : text(list, TagFromName.MediaStorageSOPClassUID))) {
+          try {
+            report = extractor.extract(list);
+          } catch (Exception e) {
+            report = null;
+          }
+        }
+        if (report == null || report.kind() == DoseReport.Kind.NOT_DOSE) {
+          notDose++;
+          continue;
+        }
+        String ts = writableTransferSyntax(list);
+        if (ts == null) {
+          unwritable++;
+          continue;
+        }
+        sources.add(new DoseSource(new Source(p, list, ts), report.kind(), report.events().size(), uidSlots(list)));
+        events += report.events().size();
+      }
+    } finally {
+      System.setErr(err);
+    }
+    progress.printf("  sources: %d files under %s: %d dose reports used (%,d irradiation events in one pass), %d not"
+        + " readable as an instance, %d not a dose report, %d not writable by PixelMed%n", candidates.size(), dir,
+        sources.size(), events, notInstances, notDose, unwritable);
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("No dose report PixelMed can read and write under " + dir.toAbsolutePath()
+          + "; pass --source with a folder holding rdsr/ (e.g. ../shared/data), or --rdsr-files 0");
+    }
+    return sources;
+  }
+
+  /** Irradiation events in {@code n} copies of {@code sources} round-robin. */
+  static long events(List<DoseSource> sources, int n) {
+    long events = 0;
+    for (int s = 0; s < sources.size(); s++) {
+      long copies = n / sources.size() + (s < n % sources.size() ? 1 : 0);
+      events += copies * sources.get(s).events();
+    }
+    return events;
+  }
+
+  /**
+   * UIDs that stay as they are in every copy: those of definitions (SOP classes, transfer syntaxes, coding schemes,
+   * mapping resources, implementations, template extensions) and of equipment (the lake keeps device identity). File
+   * Meta Information (group 0002) is not listed: it is written afresh from the data set.
+   */
+  static final Set<AttributeTag> KEPT_UID_TAGS = Set.of(TagFromName.SOPClassUID, TagFromName.ReferencedSOPClassUID,
+      TagFromName.RelatedGeneralSOPClassUID, TagFromName.OriginalSpecializedSOPClassUID,
+      TagFromName.ReferencedSOPClassUIDInFile, TagFromName.ReferencedTransferSyntaxUIDInFile,
+      TagFromName.ReferencedRelatedGeneralSOPClassUIDInFile, TagFromName.CodingSchemeUID,
+      TagFromName.ContextGroupExtensionCreatorUID, new AttributeTag(0x0008, 0x0117) /* Context UID */,
+      new AttributeTag(0x0008, 0x0118) /* Mapping Resource UID */,
+      new AttributeTag(0x0040, 0xDB0C) /* Template Extension Organization UID */,
+      new AttributeTag(0x0040, 0xDB0D) /* Template Extension Creator UID */,
+      TagFromName.InstanceCreatorUID, TagFromName.DeviceUID);
+  /** Concepts of UID content items (0040,A124) that name equipment, not an instance or an event: kept. */
+  static final Set<String> KEPT_UID_CONCEPTS = Set.of("121012" /* Device Observer UID, DCM */);
+  /** Root of the UIDs the DICOM standard defines (classes, transfer syntaxes, coding schemes): never an instance. */
+  static final String DICOM_ROOT = "1.2.840.10008.";
+
+  /**
+   * Every UID attribute of {@code a} and its sequences, at any depth, whose values identify an instance, a study, a
+   * series, a frame of reference or an event, and so must differ between copies: the top-level SOP, Study and Series
+   * Instance UIDs, referenced SOP Instance, Study and Series UIDs, UID content items of the SR tree (Irradiation Event
+   * UID, Study Instance UID, Radiopharmaceutical Administration Event UID, Frame of Reference UID, ...) and private
+   * UIDs. Kept: {@link #KEPT_UID_TAGS}, {@link #KEPT_UID_CONCEPTS}, and any value under the standard's root
+   * {@value #DICOM_ROOT}.
+   */
+  static List<UidSlot> uidSlots(AttributeList a) {
+    List<UidSlot> slots = new ArrayList<>();
+    collectUidSlots(a, slots);
+    return slots;
+  }
+
+  private static void collectUidSlots(AttributeList a, List<UidSlot> slots) {
+    for (Attribute attr : a.values()) {
+      AttributeTag tag = attr.getTag();
+      if (attr instanceof SequenceAttribute seq) {
+        for (int i = 0; i < seq.getNumberOfItems(); i++) {
+          collectUidSlots(seq.getItem(i).getAttributeList(), slots);
+        }
+        continue;
+      }
+      if (tag.getGroup() == 0x0002 || !ValueRepresentation.isUniqueIdentifierVR(attr.getVR())
+          || KEPT_UID_TAGS.contains(tag)) {
+        continue;
+      }
+      if (tag.equals(TagFromName.UID) && KEPT_UID_CONCEPTS.contains(conceptCode(a))) {
+        continue;
+      }
+      String[] values;
+      try {
+        values = attr.getStringValues();
+      } catch (DicomException e) {
+        continue;
+      }
+      if (values == null || values.length == 0) {
+        continue;
+      }
+      boolean replace = false;
+      for (String v : values) {
+        replace |= v != null && !v.isBlank() && !v.strip().startsWith(DICOM_ROOT);
+      }
+      if (replace) {
+        slots.add(new UidSlot(attr, values.clone()));
+      }
+    }
+  }
+
+  /** Code Value of the Concept Name Code Sequence of a content item, or null. */
+  private static String conceptCode(AttributeList item) {
+    Attribute concept = item.get(TagFromName.ConceptNameCodeSequence);
+    if (concept instanceof SequenceAttribute seq && seq.getNumberOfItems() > 0) {
+      return text(seq.getItem(0).getAttributeList(), TagFromName.CodeValue);
+    }
+    return null;
+  }
+
+  /**
+   * Writes {@code n} copies of the dose reports round-robin into {@code dir}. In copy {@code i} each original UID of
+   * a {@link #uidSlots slot} becomes {@code uid("rdsr", i, original)}: the same original UID gets the same new one
+   * throughout a copy (the header's Study Instance UID and the SR's (110180, DCM) item stay equal; a referenced
+   * instance keeps its reference), and every copy has its own. Copies of reports that shared UIDs in the original data
+   * (a study's successive CT reports, a corrected report) therefore no longer share them. The sources are restored
+   * afterwards. The corpus's event count is that of {@link #events}.
+   */
+  static Corpus buildRdsr(List<DoseSource> sources, Path dir, int n, PrintStream progress) {
+    List<Path> files = new ArrayList<>(n);
+    long bytes = 0;
+    long start = System.nanoTime();
+    try {
+      for (int i = 0; i < n; i++) {
+        DoseSource src = sources.get(i % sources.size());
+        String copy = Integer.toString(i);
+        Map<String, String> renamed = new HashMap<>();
+        Path f = fileFor(dir, i, "sr");
+        try {
+          for (UidSlot slot : src.slots()) {
+            setValues(slot.attribute(), slot.originals(), v -> renamed.computeIfAbsent(v, k -> uid("rdsr", copy, k)));
+          }
+          bytes += write(src.source().attributes(), src.source().writeTransferSyntax(), f);
+        } catch (DicomException e) {
+          throw new IllegalStateException("Cannot write copy " + f + " of " + src.source().path() + ": "
+              + e.getMessage(), e);
+        }
+        files.add(f);
+        tick(progress, "dose reports", i + 1, n, start);
+      }
+    } finally {
+      for (DoseSource src : sources) {
+        for (UidSlot slot : src.slots()) {
+          try {
+            setValues(slot.attribute(), slot.originals(), v -> v);
+          } catch (DicomException e) {
+            throw new IllegalStateException("Cannot restore " + slot.attribute().getTag() + " of "
+                + src.source().path(), e);
+          }
+        }
+      }
+    }
+    return new Corpus(dir, files, bytes, events(sources, n));
+  }
+
+  private static void setValues(Attribute attr, String[] originals, java.util.function.UnaryOperator<String> map)
+      throws DicomException {
+    attr.removeValues();
+    for (String v : originals) {
+      String t = v == null ? "" : v.strip();
+      attr.addValue(t.isEmpty() || t.startsWith(DICOM_ROOT) ? t : map.apply(t));
+    }
   }
 
   /** Writes {@code m} CT images of 512 x 512 x 16 bits with the header of {@code template} (see the class comment). */

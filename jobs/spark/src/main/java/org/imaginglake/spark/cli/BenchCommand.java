@@ -38,7 +38,8 @@ final class BenchCommand implements Runnable {
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = "files/s of ingest-dicom end to end (list, parse, write Delta) against a bare PixelMed read loop "
-          + "over the same files, for small files (copies of real files with fresh UIDs) and 0.5 MB CT files.")
+          + "over the same files, for small files (copies of real files with fresh UIDs), 0.5 MB CT files and "
+          + "Radiation Dose SRs (also irradiation events/s, and compared with the small files).")
   static final class Ingest implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench-work",
         description = "Folder for the generated files. Default: ${DEFAULT-VALUE}. Scratch lakes go to bench-*"
@@ -53,6 +54,12 @@ final class BenchCommand implements Runnable {
         description = "CT-sized files (512 x 512 x 16 bit, about 0.5 MB) to measure on (0: skip). "
             + "Default: ${DEFAULT-VALUE}.")
     int ctFiles;
+
+    @Option(names = "--rdsr-files", paramLabel = "N", defaultValue = "2000",
+        description = "Copies of the real dose reports under SOURCE/rdsr (every X-ray or radiopharmaceutical dose SR,"
+            + " round-robin; each copy with its own instance, study, series and irradiation event UIDs) to measure"
+            + " on, with events/s next to files/s (0: skip). Default: ${DEFAULT-VALUE}.")
+    int rdsrFiles;
 
     @Option(names = "--source", paramLabel = "DIR",
         description = "Real files to copy: a folder holding dicom/ and/or rdsr/ (those are used), or any folder of "
@@ -82,7 +89,8 @@ final class BenchCommand implements Runnable {
       Path src = source != null ? source
           : Files.isDirectory(Path.of("../shared/data")) ? Path.of("../shared/data") : Path.of("data-samples");
       var options = new IngestBenchmark.Options(work,
-          global.lake != null ? Path.of(global.lake) : work.resolve("lakes"), smallFiles, ctFiles, src, runs, keep, smallKind);
+          global.lake != null ? Path.of(global.lake) : work.resolve("lakes"), smallFiles, ctFiles, rdsrFiles, src, runs,
+          keep, smallKind);
       try (CommandContext ctx = new CommandContext(global, System.out, System.err)) {
         new IngestBenchmark(options, ctx::spark, ctx.config, ctx.out).run();
         return 0;
