@@ -182,14 +182,15 @@ public final class DicomIngestJob {
     if (dose.any()) {
       long[] written = dose.reports() + dose.imagesWithDose() > 0
           ? doseTables.recompute(DoseTables.touchedStudies(toLoad), runId) : new long[] {0, 0};
+      phases.lap("dose events+studies");
       if (written[0] > 0) {
         doseTables.recomputeDerived(runId);
+        phases.lap("dose reference+cumulative");
       }
       progress.printf("  dose: %,d report(s) read (%,d CT, %,d projection X-ray, %,d radiopharmaceutical), %,d"
           + " quarantined; %,d image(s) with dose in their header; %,d event(s) in %,d stud(ies) recomputed%n",
           dose.reports(), dose.ct(), dose.projection(), dose.radiopharmaceutical(), dose.failed(),
           dose.imagesWithDose(), written[1], written[0]);
-      phases.lap("dose");
     }
     tables.write(LakeTables.DICOM_FILES, fileRows(outcomes, ingestedAt), toRead.changed() > 0);
     phases.lap(LakeTables.DICOM_FILES);
