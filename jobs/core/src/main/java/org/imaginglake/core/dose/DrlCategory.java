@@ -27,7 +27,7 @@ import java.util.TreeSet;
  *     (e.g. DCM:113805 Constant Angle Acquisition, the CT localizer)
  */
 public record DrlCategory(String id, String name, Set<String> modalities, int priority, Set<String> targetCodes,
-    String pattern, String excludePattern, Set<String> excludeEventKinds) {
+    String pattern, String excludePattern, Set<String> excludeEventKinds) implements java.io.Serializable {
 
   public DrlCategory {
     modalities = Collections.unmodifiableSet(new TreeSet<>(modalities));

@@ -2,7 +2,6 @@ package org.imaginglake.spark.dose;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -13,8 +12,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.percentile;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -23,13 +21,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.imaginglake.core.dose.CategoryMatcher;
 import org.imaginglake.core.dose.DoseQuantity;
 import org.imaginglake.core.dose.DrlCategory;
 import org.imaginglake.core.dose.DrlLevel;
 import org.imaginglake.core.dose.OutlierRule;
 import org.imaginglake.core.dose.ReferenceLevels;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code dose_reference_comparison}: studies and irradiation events set beside diagnostic reference levels.
@@ -79,8 +81,11 @@ public final class DoseReferenceComparison {
         .join(codes, doseStudies.col("study_instance_uid").equalTo(codes.col("c_uid")), "left")
         .withColumn("study_codes", coalesce(col("study_codes"), array().cast("array<string>")))
         .withColumn("match_text", concat_ws("\n", col("study_description"), col("protocols"), col("target_regions")))
-        .withColumn("category_id", categoryOf(levels.categories()))
-        .filter(col("category_id").isNotNull());
+        .withColumn("category_id", categoryOf(new CategoryMatcher(levels.categories())))
+        .filter(col("category_id").isNotNull())
+        // evaluated once: the category expression (a regular expression per category) and the code aggregation
+        // would otherwise be planned, compiled and run again in every branch below
+        .localCheckpoint();
 
     Dataset<Row> studyRows = studies
         .join(broadcast(levelTable.filter(col("scope").equalTo("study"))),
@@ -94,7 +99,7 @@ public final class DoseReferenceComparison {
             col("category_id").equalTo(col("l_category_id")))
         .filter(not(coalesce(array_contains(col("exclude_event_kinds"), col("event_kind_code")), lit(false))))
         .select(rowColumns(eventValue(), col("event_key"), col("s_modality")));
-    Dataset<Row> rows = studyRows.unionByName(eventRows).filter(col("value").isNotNull());
+    Dataset<Row> rows = studyRows.unionByName(eventRows).filter(col("value").isNotNull()).localCheckpoint();
 
     Dataset<Row> perScanner = rows.filter(col("scanner_key").isNotNull())
         .groupBy(col("level_id").as("p_level"), col("scanner_key").as("p_scanner"))
@@ -142,31 +147,16 @@ public final class DoseReferenceComparison {
     return any.sparkSession().createDataFrame(rows, LEVELS);
   }
 
-  /** The id of the first category (priority order) the study matches, else null. */
-  static Column categoryOf(List<DrlCategory> categories) {
-    Column chain = null;
-    for (DrlCategory c : categories) {
-      Column m = matches(c);
-      chain = chain == null ? when(m, lit(c.id())) : chain.when(m, lit(c.id()));
-    }
-    return chain == null ? lit(null).cast("string") : chain;
-  }
-
-  private static Column matches(DrlCategory c) {
-    Column modality = coalesce(upper(col("modality")).isin(c.modalities().toArray()), lit(false));
-    Column byCodes = lit(false);
-    if (!c.targetCodes().isEmpty()) {
-      Column listed = array(c.targetCodes().stream().map(x -> lit(x)).toArray(Column[]::new));
-      byCodes = size(col("study_codes")).gt(0).and(size(array_except(col("study_codes"), listed)).equalTo(0));
-    }
-    Column byPattern = c.pattern() == null ? lit(false) : found(c.pattern());
-    Column excluded = c.excludePattern() == null ? lit(false) : found(c.excludePattern());
-    return modality.and(not(excluded)).and(byCodes.or(byPattern));
-  }
-
-  /** Case-insensitive regular expression found in a line of the study's text ('.' does not cross lines). */
-  private static Column found(String regex) {
-    return coalesce(col("match_text").rlike("(?im)" + regex), lit(false));
+  /**
+   * The id of the first category (priority order) the study matches, else null: {@link CategoryMatcher} in a UDF,
+   * whose patterns are compiled once per task (a SQL CASE over one regular expression per category took seconds to
+   * plan and compile on every run).
+   */
+  static Column categoryOf(CategoryMatcher matcher) {
+    UserDefinedFunction f = udf((UDF3<String, scala.collection.Seq<String>, String, String>) (modality, codes, text) ->
+        matcher.categoryOf(modality, codes == null ? null : CollectionConverters.asJava(codes), text),
+        DataTypes.StringType);
+    return f.apply(col("modality"), col("study_codes"), col("match_text"));
   }
 
   private static Column[] rowColumns(Column value, Column eventKey, Column modality) {
