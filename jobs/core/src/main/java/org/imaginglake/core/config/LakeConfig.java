@@ -102,6 +102,13 @@ public final class LakeConfig implements java.io.Serializable {
   /** Cumulative CT DLP alert threshold in mGy.cm; blank (the default) or {@code none} means no CT DLP alert. */
   public static final String DOSE_ALERT_CT_DLP_MGY_CM = "dose.alert.cumulative-ct-dlp-mgy-cm";
 
+  /**
+   * Whether ingest-dicom recomputes dose_reference_comparison and patient_cumulative_dose at the end of every run that
+   * changed dose ({@code true}, the default), or leaves them to {@code bin/imaging-lake dose-levels} (saves several
+   * seconds per run: worth it when many small runs follow each other).
+   */
+  public static final String DOSE_DERIVED_ON_INGEST = "dose.derived-on-ingest";
+
   private final Map<String, String> values;
 
   private LakeConfig(Map<String, String> values) {
@@ -176,6 +183,18 @@ public final class LakeConfig implements java.io.Serializable {
     return (int) v;
   }
 
+  /** {@code true} or {@code false} (any case); anything else is an error that names the setting. */
+  public boolean getBoolean(String key, boolean defaultValue) {
+    String v = get(key, null);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException("Setting " + key + " must be true or false, cannot be: '" + v + "'");
+  }
+
   public String lakeDir() {
     return get(LAKE_DIR, LAKE_DIR_DEFAULT);
   }
@@ -203,6 +222,7 @@ public final class LakeConfig implements java.io.Serializable {
     siteTimeZone();
     getLong(INGEST_MAX_HEADER_BYTES, INGEST_MAX_HEADER_BYTES_DEFAULT);
     getInt(INGEST_FILES_PER_TASK, INGEST_FILES_PER_TASK_DEFAULT);
+    getBoolean(DOSE_DERIVED_ON_INGEST, true);
     getInt(RIS_HL7_MAX_MESSAGE_BYTES, RIS_HL7_MAX_MESSAGE_BYTES_DEFAULT);
     getInt(RIS_FILES_PER_TASK, RIS_FILES_PER_TASK_DEFAULT);
     getLong(RECONCILE_WINDOW_HOURS, RECONCILE_WINDOW_HOURS_DEFAULT);

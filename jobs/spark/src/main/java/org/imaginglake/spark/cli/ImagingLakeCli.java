@@ -12,7 +12,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "imaging-lake", mixinStandardHelpOptions = true, versionProvider = ImagingLakeCli.Version.class,
     description = "Medical-imaging lakehouse: DICOM headers and RIS events into Delta Lake, and analytics on them.",
-    subcommands = {IngestDicomCommand.class, IngestRisCommand.class, ReconcileCommand.class, QueryCommand.class,
+    subcommands = {IngestDicomCommand.class, IngestRisCommand.class, ReconcileCommand.class, DoseLevelsCommand.class,
+        QueryCommand.class,
         GenerateCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class ImagingLakeCli implements Runnable {

@@ -183,7 +183,7 @@ public final class DicomIngestJob {
       long[] written = dose.reports() + dose.imagesWithDose() > 0
           ? doseTables.recompute(DoseTables.touchedStudies(toLoad), runId) : new long[] {0, 0};
       phases.lap("dose events+studies");
-      if (written[0] > 0) {
+      if (written[0] > 0 && config.getBoolean(LakeConfig.DOSE_DERIVED_ON_INGEST, true)) {
         doseTables.recomputeDerived(runId);
         phases.lap("dose reference+cumulative");
       }

@@ -124,6 +124,32 @@ class ImagingLakeCliIT {
   }
 
   @Test
+  void doseLevelsRecomputesTheReferenceTablesWhenIngestLeftThemOut() throws IOException {
+    Result none = run("dose-levels", "--lake", lake.toString(), "--conf", conf.toString());
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.err()).contains("has no dose_studies yet");
+
+    Path doseLake = work.resolve("dose-lake");
+    Path deferred = work.resolve("deferred.properties");
+    Files.writeString(deferred, Files.readString(conf) + "dose.derived-on-ingest=false\n");
+    Path rdsr = TestSpark.sharedData().resolve("rdsr/openrem");
+    Result ingest = run("ingest-dicom", "--lake", doseLake.toString(), "--conf", deferred.toString(),
+        rdsr.resolve("CT-RDSR-Siemens-Multi-1.dcm").toString(), rdsr.resolve("CT-RDSR-Siemens-Multi-2.dcm").toString(),
+        rdsr.resolve("CT-RDSR-Siemens-Multi-3.dcm").toString());
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    assertThat(doseLake.resolve("dose_studies")).isDirectory();
+    assertThat(doseLake.resolve("dose_reference_comparison")).doesNotExist();
+
+    Result levels = run("dose-levels", "--lake", doseLake.toString(), "--conf", deferred.toString());
+    assertThat(levels.exitCode()).as(levels.err()).isZero();
+    assertThat(levels.out()).contains("dose tables recomputed");
+    // the three reports are one CT chest study: DLP 236.09 mGy.cm (Multi-3's total) against the UK NDRL of 290
+    Result q = run("query", "--lake", doseLake.toString(), "--format", "csv",
+        "SELECT round(value, 2), national_drl, above_national_drl FROM dose_reference_comparison WHERE scope = 'study'");
+    assertThat(q.out()).contains("236.09,290.0,false");
+  }
+
+  @Test
   void helpListsTheCommands() {
     Result help = run("--help");
     assertThat(help.exitCode()).isZero();
