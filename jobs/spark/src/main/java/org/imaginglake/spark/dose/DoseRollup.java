@@ -65,12 +65,17 @@ public final class DoseRollup implements FlatMapGroupsFunction<String, Row, Row>
     this.runId = runId;
   }
 
+  private static final StructType EVENTS =
+      (StructType) TableSchema.bare(TableSchema.load("dose_events").nullableStructType());
+  private static final StructType STUDIES =
+      (StructType) TableSchema.bare(TableSchema.load("dose_studies").nullableStructType());
+
   static StructType eventsType() {
-    return TableSchema.load("dose_events").nullableStructType();
+    return EVENTS;
   }
 
   static StructType studiesType() {
-    return TableSchema.load("dose_studies").nullableStructType();
+    return STUDIES;
   }
 
   /** One output row per study: {@code study} (a dose_studies row) and {@code events} (its dose_events rows). */

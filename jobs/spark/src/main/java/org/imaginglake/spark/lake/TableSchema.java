@@ -53,6 +53,25 @@ public record TableSchema(String table, String doc, List<String> key, StructType
     return new StructType(fs);
   }
 
+  /**
+   * {@code type} without field metadata (the column comments), at any depth: for encoders of intermediate rows, which
+   * would otherwise carry every comment into every task.
+   */
+  public static DataType bare(DataType type) {
+    if (type instanceof StructType st) {
+      StructField[] fs = new StructField[st.fields().length];
+      for (int i = 0; i < fs.length; i++) {
+        StructField f = st.fields()[i];
+        fs[i] = new StructField(f.name(), bare(f.dataType()), f.nullable(), Metadata.empty());
+      }
+      return new StructType(fs);
+    }
+    if (type instanceof org.apache.spark.sql.types.ArrayType at) {
+      return new org.apache.spark.sql.types.ArrayType(bare(at.elementType()), at.containsNull());
+    }
+    return type;
+  }
+
   public List<String> columnNames() {
     return List.of(structType.fieldNames());
   }
