@@ -1,5 +1,6 @@
 package org.imaginglake.spark.dose;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -145,7 +146,9 @@ public final class DoseTables {
    * the lake's {@code dose_reports} and {@code dicom_instances}, and writes both. Returns the number of studies and
    * events written.
    */
-  public long[] recompute(Dataset<Row> touched, String runId) {
+  public long[] recompute(Dataset<Row> touchedStudies, String runId) {
+    // a run touches few studies next to the lake's instances: ship them to every task rather than shuffle the tables
+    Dataset<Row> touched = broadcast(touchedStudies);
     Dataset<Row> reports = lake.read(LakeTables.DOSE_REPORTS);
     reports = reports.join(touched, reports.col("study_instance_uid").equalTo(touched.col("touched_uid")),
         "left_semi");
