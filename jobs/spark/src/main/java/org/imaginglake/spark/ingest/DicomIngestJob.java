@@ -198,6 +198,7 @@ public final class DicomIngestJob {
     toRead.release();
     lake.deleteStaging(runId);
     phases.lap("cleanup");
+    progress.printf("  steps: %s%n", phases);
     return new RunCounts(read, loaded, duplicates, quarantinedCount, listed - read);
   }
 
