@@ -290,7 +290,7 @@ public final class DoseRollup implements FlatMapGroupsFunction<String, Row, Row>
 
     List<Row> stated = statedTotalsReports(xray, events, et, reportKeys, problems);
     Double dlpSum = sum(events, e -> (Double) e.get(et.fieldIndex("dlp_mgy_cm")));
-    Double dlpStated = sumReports(stated, r -> r.getAs("ct_dlp_total_mgy_cm"));
+    Double dlpStated = sum(stated, r -> r.getAs("ct_dlp_total_mgy_cm"));
     set(t, v, "total_dlp_mgy_cm", dlpStated);
     set(t, v, "events_dlp_sum_mgy_cm", dlpSum);
     set(t, v, "dlp_total_disagrees", dlpStated != null && dlpSum != null
@@ -305,10 +305,10 @@ public final class DoseRollup implements FlatMapGroupsFunction<String, Row, Row>
     set(t, v, "total_dose_rp_gy", firstNonNull(sumPlanes(stated, "dose_rp_total_gy"),
         sum(events, e -> (Double) e.get(et.fieldIndex("dose_rp_gy")))));
     set(t, v, "total_fluoro_time_s", sumPlanes(stated, "total_fluoro_time_s"));
-    set(t, v, "agd_left_mgy", firstNonNull(sumReports(stated, r -> r.getAs("agd_left_mgy")),
+    set(t, v, "agd_left_mgy", firstNonNull(sum(stated, r -> r.getAs("agd_left_mgy")),
         sum(events, e -> "L".equals(e.get(et.fieldIndex("laterality"))) ? (Double) e.get(et.fieldIndex("agd_mgy"))
             : null)));
-    set(t, v, "agd_right_mgy", firstNonNull(sumReports(stated, r -> r.getAs("agd_right_mgy")),
+    set(t, v, "agd_right_mgy", firstNonNull(sum(stated, r -> r.getAs("agd_right_mgy")),
         sum(events, e -> "R".equals(e.get(et.fieldIndex("laterality"))) ? (Double) e.get(et.fieldIndex("agd_mgy"))
             : null)));
     set(t, v, "target_regions", DoseRows.seq(distinct(events, et.fieldIndex("target_region"))));
@@ -357,10 +357,6 @@ public final class DoseRollup implements FlatMapGroupsFunction<String, Row, Row>
       }
     }
     return maximal;
-  }
-
-  private static Double sumReports(List<Row> reports, Function<Row, Double> f) {
-    return sum(reports, f);
   }
 
   private static Double sumPlanes(List<Row> reports, String field) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -95,12 +94,6 @@ public final class DoseRows {
         meaning(e.acquisitionPlane()), e.protocol(), meaning(e.targetRegion()), code(e.targetRegion()),
         e.ctdiVolMgy(), e.dlpMgyCm(), meaning(e.phantomType()), e.ssdeMgy(), e.scanningLengthMm(), e.dapGyM2(),
         e.doseRpGy(), null, e.agdMgy(), e.laterality(), e.kvp(), e.tubeCurrentMa(), e.exposureTimeS());
-  }
-
-  /** The event struct of {@code dose_reports.events}. */
-  static StructType eventType() {
-    return (StructType) ((ArrayType) TableSchema.load("dose_reports").structType().apply("events").dataType())
-        .elementType();
   }
 
   /** Spark's row encoder takes arrays as Scala sequences, not Java lists. */

@@ -14,10 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,6 +24,7 @@ import org.imaginglake.core.config.LakeConfig;
 import org.imaginglake.core.dose.AlertThresholds;
 import org.imaginglake.core.dose.CumulativeWindows;
 import org.imaginglake.core.dose.ReferenceLevels;
+import org.imaginglake.spark.ingest.TableWrites;
 import org.imaginglake.spark.lake.Lake;
 import org.imaginglake.spark.lake.LakeTables;
 import org.imaginglake.spark.lake.TableSchema;
@@ -134,11 +131,11 @@ public final class DoseTables {
     Dataset<Row> studies = lake.read(LakeTables.DOSE_STUDIES);
     Dataset<Row> events = lake.read(LakeTables.DOSE_EVENTS);
     // two independent Delta commits, most of their time spent waiting: side by side
-    inParallel(
+    TableWrites.inParallel(List.of(
         () -> lake.overwrite(LakeTables.DOSE_REFERENCE_COMPARISON,
             DoseReferenceComparison.compute(studies, events, levels, runId)),
         () -> lake.overwrite(LakeTables.PATIENT_CUMULATIVE_DOSE,
-            CumulativeDose.compute(studies, windows, thresholds, runId)));
+            CumulativeDose.compute(studies, windows, thresholds, runId))));
   }
 
   /**
@@ -179,28 +176,11 @@ public final class DoseTables {
       Dataset<Row> events = rolled.select(explode(col("events")).as("e")).select(col("e.*"));
       long studyCount = studies.count();
       long eventCount = events.count();
-      inParallel(() -> lake.upsert(LakeTables.DOSE_STUDIES, studies, true),
-          () -> lake.replaceGroups(LakeTables.DOSE_EVENTS, events, "study_instance_uid"));
+      TableWrites.inParallel(List.of(() -> lake.upsert(LakeTables.DOSE_STUDIES, studies, true),
+          () -> lake.replaceGroups(LakeTables.DOSE_EVENTS, events, "study_instance_uid")));
       return new long[] {studyCount, eventCount};
     } finally {
       rolled.unpersist();
-    }
-  }
-
-  /** Runs both at once on driver threads; the first failure is rethrown when both have ended. */
-  private static void inParallel(Runnable a, Runnable b) {
-    // not the common pool: on 2 cores it has one thread
-    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "dose-table-write");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      CompletableFuture.allOf(CompletableFuture.runAsync(a, pool), CompletableFuture.runAsync(b, pool)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
     }
   }
 }

@@ -23,7 +23,7 @@ import org.imaginglake.spark.lake.Lake;
  * <p>A table created by this run is written by a plain append: the run's rows are unique on the table's key, so a
  * MERGE into the empty table would do the same, slower. Any other table gets {@link Lake#upsert}.
  */
-final class TableWrites {
+public final class TableWrites {
   private final Lake lake;
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> creating;
@@ -74,7 +74,7 @@ final class TableWrites {
   }
 
   /** Runs {@code writes} at once on driver threads and waits for all; the first failure is rethrown. */
-  static void inParallel(List<Runnable> writes) {
+  public static void inParallel(List<Runnable> writes) {
     if (writes.size() <= 1) {
       writes.forEach(Runnable::run);
       return;
